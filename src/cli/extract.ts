@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { formatError } from "../errors.js";
+import { readInputs } from "../input/read.js";
+import { createPipeline } from "../pipeline/index.js";
+import { isoDate, parseOptions } from "./options.js";
+
+/**
+ * `marsad extract FILE... [--published YYYY-MM-DD] [--format json|jsonl]`:
+ * analyses articles and prints their documents on stdout, diagnostics on stderr.
+ */
+const schema = z.object({
+  published: isoDate.optional(),
+  format: z.enum(["json", "jsonl"]).optional(),
+});
+
+export function registerExtract(program: Command): void {
+  program
+    .command("extract")
+    .description("analyse articles (.txt, .html, .jsonl) and print their event documents")
+    .argument("<files...>", "input files")
+    .option("--published <date>", "publication date for .txt/.html inputs (YYYY-MM-DD)")
+    .option("--format <format>", "json (one pretty document) or jsonl (one document a line)")
+    .action(async (files: string[], raw: unknown) => {
+      const opts = parseOptions(schema, raw);
+      const single = files.length === 1 && !files[0]?.toLowerCase().endsWith(".jsonl");
+      const format = opts.format ?? (single ? "json" : "jsonl");
+      const pipeline = createPipeline();
+      let failed = 0;
+      let done = 0;
+      for await (const item of readInputs(files, { published: opts.published ?? null })) {
+        if ("error" in item) {
+          failed++;
+          process.stderr.write(`marsad extract: ${formatError(item.error)}\n`);
+          continue;
+        }
+        for (const w of item.warnings) process.stderr.write(`marsad extract: warning: ${w}\n`);
+        try {
+          const doc = pipeline.run(item.article);
+          if (doc.language !== "ar") {
+            process.stderr.write(
+              `marsad extract: warning: ${item.where}: language is "${doc.language}", not Arabic: no events coded\n`,
+            );
+          }
+          const line = format === "json" ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
+          if (!process.stdout.write(`${line}\n`)) await new Promise((r) => process.stdout.once("drain", r));
+          done++;
+        } catch (err) {
+          failed++;
+          process.stderr.write(`marsad extract: ${item.where}: ${formatError(err)}\n`);
+        }
+      }
+      if (format === "json" && done > 1) {
+        process.stderr.write(
+          `marsad extract: warning: ${done} documents printed with --format json; use --format jsonl for many\n`,
+        );
+      }
+      process.exitCode = failed > 0 ? 1 : 0;
+    });
+}

@@ -1,0 +1,170 @@
+import { normalizeWithMap } from "./normalize.js";
+
+/**
+ * Clitic segmentation: a token is split into proclitics (و ف ب ل ك س ال لل),
+ * a stem and enclitic pronouns (ه ها هم هما هن ك كم نا ي), conservatively —
+ * a split is only offered when the remaining stem is plausible (long enough,
+ * known, or shaped like an inflected verb or a definite noun).
+ *
+ *   "وبالحكومة" → و + ب + ال + حكومة
+ *   "للسلطة"    → ل + ال + سلطة        (لل = ل + ال with the alef dropped)
+ *   "سيناقش"    → س + يناقش
+ *   "رغبتها"    → رغبت + ها            (ة is written ت before a pronoun)
+ *   "وزير"      → وزير                 (و is part of the stem: known word)
+ */
+
+export interface Piece {
+  /** The original text of the piece (a slice of the token). */
+  text: string;
+  /** Normalised form ("لل" yields pieces ل and ال: the second is virtual). */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+export interface Segmentation {
+  proclitics: Piece[];
+  stem: Piece;
+  enclitics: Piece[];
+}
+
+export type KnownWords = ReadonlySet<string>;
+
+const CONJ = ["و", "ف"];
+const PREP = ["ب", "ل", "ك"];
+const ENCLITICS = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
+const VERB_PREFIX = /^[يتنا]/;
+/** Prepositions and particles that take pronoun suffixes: عليه، لديها، منهم، إنه. */
+const PARTICLE_HOSTS = new Set(
+  [
+    "عل",
+    "علي",
+    "لدي",
+    "من",
+    "عن",
+    "في",
+    "الي",
+    "ل",
+    "ب",
+    "ان",
+    "لكن",
+    "مع",
+    "بين",
+    "عند",
+    "حول",
+    "ضد",
+    "نحو",
+    "لدى",
+  ].map((w) => normalizeWithMap(w).text),
+);
+
+interface Candidate {
+  pro: string[];
+  stem: string;
+  enc: string;
+  score: number;
+}
+
+/** How plausible is `stem` (normalised) as a word of its own? 0 = implausible. */
+function stemScore(stem: string, known: KnownWords, hadArticle: boolean): number {
+  if (known.has(stem)) return 3;
+  if (stem.length < 2) return 0;
+  if (hadArticle) return stem.length >= 2 ? 2 : 0;
+  if (stem.startsWith("ال") && stem.length >= 4) return 2;
+  if (stem.length >= 3) return 1;
+  return 0;
+}
+
+/** Enumerates proclitic sequences: (و|ف)? (س | ب|ل|ك)? (ال)? — and لل. */
+function procliticSplits(w: string): Array<{ pro: string[]; rest: string; article: boolean }> {
+  const out: Array<{ pro: string[]; rest: string; article: boolean }> = [
+    { pro: [], rest: w, article: false },
+  ];
+  const conjs = [[] as string[], ...CONJ.filter((c) => w.startsWith(c)).map((c) => [c])];
+  for (const conj of conjs) {
+    const r1 = w.slice(conj.length);
+    if (conj.length) out.push({ pro: conj, rest: r1, article: false });
+    for (const p of PREP) {
+      if (!r1.startsWith(p)) continue;
+      const r2 = r1.slice(1);
+      if (p === "ل" && r2.startsWith("ل") && r2.length > 3) {
+        out.push({ pro: [...conj, "ل", "ال"], rest: r2.slice(1), article: true }); // للسلطة
+      }
+      out.push({ pro: [...conj, p], rest: r2, article: false });
+      if (r2.startsWith("ال")) out.push({ pro: [...conj, p, "ال"], rest: r2.slice(2), article: true });
+    }
+    if (r1.startsWith("س") && VERB_PREFIX.test(r1.slice(1)) && r1.length >= 5) {
+      out.push({ pro: [...conj, "س"], rest: r1.slice(1), article: false });
+    }
+    if (r1.startsWith("ال")) out.push({ pro: [...conj, "ال"], rest: r1.slice(2), article: true });
+  }
+  return out;
+}
+
+/**
+ * Chooses the best segmentation of a normalised word. `rawLast` is the
+ * original last letter (ة is never a pronoun).
+ */
+export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candidate {
+  if (known.has(w) || w.length < 3) return { pro: [], stem: w, enc: "", score: 4 };
+  let best: Candidate = { pro: [], stem: w, enc: "", score: 0.5 };
+  for (const split of procliticSplits(w)) {
+    const encs = ["", ...ENCLITICS.filter((e) => split.rest.endsWith(e) && rawLast !== "\u0629")];
+    for (const enc of encs) {
+      const stem = split.rest.slice(0, split.rest.length - enc.length);
+      let score = stemScore(stem, known, split.article);
+      if (score === 0) continue;
+      if (split.pro.length) {
+        // a bare conjunction/preposition needs a known or clearly shaped stem
+        const last = split.pro[split.pro.length - 1];
+        if (last === "س") score = VERB_PREFIX.test(stem) && stem.length >= 4 ? score + 0.5 : 0;
+        else if (!split.article && !known.has(stem)) {
+          const verbLike = (last === "و" || last === "ف") && VERB_PREFIX.test(stem) && stem.length >= 4;
+          score = verbLike ? 1.2 : 0;
+        }
+      }
+      if (enc) {
+        const host = PARTICLE_HOSTS.has(stem);
+        const tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
+        const verbHost = VERB_PREFIX.test(stem) && stem.length >= 3 && enc !== "ي" && enc !== "ك";
+        if (!(host || known.has(stem) || tMarbuta || verbHost)) continue;
+        if (enc === "ي" && !host) continue;
+        // ت before a pronoun is a ta marbuta (رغبتها); an inflected verb takes object pronouns (يدفعهم)
+        score += host || known.has(stem) ? 0.5 : tMarbuta ? 0.4 : enc.length > 1 ? 0.3 : 0.1;
+      }
+      if (score > 0) score -= 0.01 * (split.pro.length + (enc ? 1 : 0)); // prefer fewer pieces on ties
+      if (score > best.score) best = { pro: split.pro, stem, enc, score };
+    }
+  }
+  return best;
+}
+
+/** Segments a token of the original text into pieces with exact offsets. */
+export function segment(text: string, start: number, known: KnownWords): Segmentation {
+  const { text: norm, map } = normalizeWithMap(text, start);
+  const cand = segmentNorm(norm, known, text[text.length - 1] ?? "");
+  // piece boundaries in normalised positions; the first and last are the token's own ends
+  const parts: Array<{ from: number; to: number; norm: string }> = [];
+  let pos = 0;
+  for (const p of cand.pro) {
+    // the article of لل is written without its alef: ل + (ا)ل
+    const prev = parts[parts.length - 1];
+    const len = p === "ال" && prev?.norm === "ل" && norm.slice(pos, pos + 2) !== "ال" ? 1 : p.length;
+    parts.push({ from: pos, to: pos + len, norm: p });
+    pos += len;
+  }
+  const stemEnd = norm.length - cand.enc.length;
+  parts.push({ from: pos, to: stemEnd, norm: cand.stem });
+  if (cand.enc) parts.push({ from: stemEnd, to: norm.length, norm: cand.enc });
+  const pieces = parts.map((p, i) => {
+    const s = i === 0 ? start : (map[p.from] ?? start);
+    const e = i === parts.length - 1 ? start + text.length : (map[p.to] ?? start + text.length);
+    return { text: text.slice(s - start, e - start), norm: p.norm, start: s, end: e };
+  });
+  const stemIndex = cand.pro.length;
+  return {
+    proclitics: pieces.slice(0, stemIndex),
+    stem: pieces[stemIndex]!,
+    enclitics: pieces.slice(stemIndex + 1),
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { normalize, normalizeWithMap } from "../../../src/lang/ar/normalize.js";
+
+describe("normalize", () => {
+  it("folds alef variants, ى/ي, ة/ه, diacritics and tatweel", () => {
+    expect(normalize("أعلنَتْ إسرائيل")).toBe("اعلنت اسراءيل");
+    expect(normalize("آلاف المتظاهرين في مصرَ")).toBe("الاف المتظاهرين في مصر");
+    expect(normalize("ٱلله")).toBe("الله");
+    expect(normalize("مستشفى")).toBe("مستشفي");
+    expect(normalize("الحكومة اللبنانية")).toBe("الحكومه اللبنانيه");
+    expect(normalize("الـحـكومة")).toBe("الحكومه");
+    expect(normalize("مسؤول")).toBe(normalize("مسئول"));
+  });
+
+  it("folds presentation forms and maps every output char back to its source", () => {
+    const { text, map } = normalizeWithMap("ﻻ ﷲ");
+    expect(text).toBe("لا الله");
+    expect(map.slice(0, 2)).toEqual([0, 0]);
+    expect(map.slice(3, 7)).toEqual([2, 2, 2, 2]);
+    expect(map[text.length]).toBe(3);
+  });
+
+  it("converts Arabic-Indic and Persian digits and Arabic punctuation", () => {
+    expect(normalize("٧ أكتوبر ۲۰۲۳، هل؟ «نعم»؛")).toBe('7 اكتوبر 2023, هل? "نعم";');
+  });
+
+  it("composes a letter with a combining hamza before folding", () => {
+    // ا + U+0654 (combining hamza above) = أ → ا ; و + U+0654 = ؤ → ء
+    expect(normalize("\u0627\u0654مريكا")).toBe("امريكا");
+    expect(normalize("مسو\u0654ول")).toBe("مسءول");
+  });
+
+  it("keeps offsets of the original when diacritics are dropped", () => {
+    const src = "وَزِيرُ";
+    const { text, map } = normalizeWithMap(src, 10);
+    expect(text).toBe("وزير");
+    expect(map).toEqual([10, 12, 14, 15, 17]);
+  });
+});
