@@ -67,13 +67,17 @@ interface Candidate {
 
 /** How plausible is `stem` (normalised) as a word of its own? 0 = implausible. */
 function stemScore(stem: string, known: KnownWords, hadArticle: boolean): number {
-  if (known.has(stem)) return 3;
-  if (stem.length < 2) return 0;
-  if (hadArticle) return stem.length >= 2 ? 2 : 0;
+  if (known.has(stem) || PARTICLE_HOSTS.has(stem)) return 3;
+  if (hadArticle) return stem.length >= 3 ? 2 : 0;
   if (stem.startsWith("ال") && stem.length >= 4) return 2;
   if (stem.length >= 3) return 1;
   return 0;
 }
+
+/** Shapes of derived nouns and verbs (مـ / تـ / ا / استـ patterns) that follow a bare preposition: بمحاولة، لتطوير، باطراد. */
+const DERIVED = /^(م|ت|ا|است)../;
+/** A one-letter preposition with a pronoun: له، بها، لهم، بنا. */
+const PREP_PRONOUN = /^[بل](ه|ها|هم|هما|هن|نا|ك|كم|كما|ي)$/;
 
 /** Enumerates proclitic sequences: (و|ف)? (س | ب|ل|ك)? (ال)? — and لل. */
 function procliticSplits(w: string): Array<{ pro: string[]; rest: string; article: boolean }> {
@@ -106,6 +110,7 @@ function procliticSplits(w: string): Array<{ pro: string[]; rest: string; articl
  * original last letter (ة is never a pronoun).
  */
 export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candidate {
+  if (PREP_PRONOUN.test(w)) return { pro: [w[0]!], stem: w.slice(1), enc: "", score: 4 };
   if (known.has(w) || w.length < 3) return { pro: [], stem: w, enc: "", score: 4 };
   let best: Candidate = { pro: [], stem: w, enc: "", score: 0.5 };
   for (const split of procliticSplits(w)) {
@@ -117,13 +122,17 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
       if (split.pro.length) {
         // a bare conjunction/preposition needs a known or clearly shaped stem
         const last = split.pro[split.pro.length - 1];
-        if (last === "س") score = VERB_PREFIX.test(stem) && stem.length >= 4 ? score + 0.5 : 0;
+        if (last === "س") score = VERB_PREFIX.test(stem) && stem.length >= 4 && stem.length <= 7 ? score + 0.5 : 0;
         else if (!split.article && !known.has(stem)) {
-          const verbLike = (last === "و" || last === "ف") && VERB_PREFIX.test(stem) && stem.length >= 4;
-          score = verbLike ? 1.2 : 0;
+          const conj = last === "و" || last === "ف";
+          const verbLike = conj && /^[يتن]/.test(stem) && stem.length >= 4;
+          score = verbLike || (DERIVED.test(stem) && stem.length >= 4) ? 1.1 : 0;
         }
       }
       if (enc) {
+        // a definite noun takes no pronoun (الوطني is not الوط + ني)
+        if (split.article || stem.startsWith("ال")) continue;
+        if ((enc === "ني" || enc === "ي") && !PARTICLE_HOSTS.has(stem) && !VERB_PREFIX.test(stem)) continue;
         const host = PARTICLE_HOSTS.has(stem);
         const tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
         const verbHost = VERB_PREFIX.test(stem) && stem.length >= 3 && enc !== "ي" && enc !== "ك";
