@@ -32,7 +32,12 @@ const SPECS: Record<string, Record<string, RegExp>> = {
   pointers: { role: /^[A-Z]{3}$/, dual: /^2$/, title: /^-$/ },
 };
 
-export type CueSets = Record<keyof typeof SPECS, TokenTrie<Cue>>;
+export interface CueSets {
+  modality: TokenTrie<Cue>;
+  attribution: TokenTrie<Cue>;
+  dates: TokenTrie<Cue>;
+  pointers: TokenTrie<Cue>;
+}
 
 export function loadCues(dir: string, problems: LexiconProblem[]): { cues: Cue[]; tries: CueSets } {
   const cues: Cue[] = [];

@@ -28,14 +28,16 @@ export function readTsv(path: string, display: string, columns: string[], proble
 
 export function parseTsv(text: string, display: string, columns: string[], problems: LexiconProblem[]): TsvRow[] {
   const lines = text.split(/\r?\n/);
-  const header = lines[0] ?? "";
+  // the header is the first line that is not a comment
+  const h = lines.findIndex((l) => !l.startsWith("#") && l.trim() !== "");
+  const header = lines[h] ?? "";
   if (header !== columns.join("\t")) {
-    problems.push({ file: display, line: 1, message: `header must be "${columns.join("\\t")}", found "${header.replace(/\t/g, "\\t")}"` });
+    problems.push({ file: display, line: h + 1, message: `header must be "${columns.join("\\t")}", found "${header.replace(/\t/g, "\\t")}"` });
     return [];
   }
   const rows: TsvRow[] = [];
   lines.forEach((raw, i) => {
-    if (i === 0 || raw.trim() === "" || raw.startsWith("#")) return;
+    if (i <= h || raw.trim() === "" || raw.startsWith("#")) return;
     const line = i + 1;
     const parts = raw.split("\t");
     // a trailing optional column may be left off entirely

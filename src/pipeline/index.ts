@@ -1,9 +1,16 @@
 import type { ArticleDocument, ArticleInput } from "../document.js";
 import type { KnownWords } from "../lang/ar/clitics.js";
-import { knownStems } from "../lang/ar/stems.js";
+import { commonWords, knownStems } from "../lang/ar/stems.js";
+import { type Lexicon, loadLexicon } from "../lexicon/load.js";
 import type { ArticleDoc } from "./doc.js";
 import { checkOrder, type Stage } from "./stage.js";
+import { actorsStage } from "./stages/actors.js";
+import { attributionStage } from "./stages/attribution.js";
+import { datesStage } from "./stages/dates.js";
+import { eventsStage } from "./stages/events.js";
 import { languageStage } from "./stages/language.js";
+import { mentionsStage } from "./stages/mentions.js";
+import { mergeStage } from "./stages/merge.js";
 import { sentencesStage } from "./stages/sentences.js";
 import { tokensStage } from "./stages/tokens.js";
 
@@ -14,9 +21,24 @@ import { tokensStage } from "./stages/tokens.js";
 
 export interface PipelineContext {
   known: KnownWords;
+  lexicon: Lexicon;
+  common: ReadonlySet<string>;
 }
 
-export const STAGES: ReadonlyArray<Stage<PipelineContext>> = [languageStage, sentencesStage, tokensStage];
+export const STAGES: ReadonlyArray<Stage<PipelineContext>> = [
+  languageStage,
+  sentencesStage,
+  tokensStage,
+  mentionsStage,
+  actorsStage,
+  datesStage,
+  attributionStage,
+  eventsStage,
+  mergeStage,
+];
+
+/** Stages that read Arabic: skipped for text in another language. */
+const ARABIC_ONLY = new Set(["mentions", "actors", "dates", "attribution", "events", "merge"]);
 
 checkOrder(STAGES, ["input", "text", "warnings"]);
 
@@ -28,10 +50,15 @@ export interface Pipeline {
 }
 
 export function createPipeline(ctx: Partial<PipelineContext> = {}): Pipeline {
-  const context: PipelineContext = { known: ctx.known ?? knownStems() };
+  const lexicon = ctx.lexicon ?? loadLexicon();
+  const context: PipelineContext = { lexicon, known: ctx.known ?? knownStems(lexicon.words), common: ctx.common ?? commonWords() };
   const analyse = (input: ArticleInput): ArticleDoc => {
     const doc: ArticleDoc = { input, text: input.text, warnings: [] };
-    for (const stage of STAGES) stage.run(doc, context);
+    for (const stage of STAGES) {
+      // text in another language gets its structure, but no Arabic actors or events
+      if (doc.language !== "ar" && ARABIC_ONLY.has(stage.name)) continue;
+      stage.run(doc, context);
+    }
     return doc;
   };
   return { analyse, run: (input) => toDocument(analyse(input)) };

@@ -10,6 +10,16 @@ import { normalize } from "./normalize.js";
  */
 
 let cached: Set<string> | null = null;
+let common: ReadonlySet<string> | null = null;
+
+/** The stems file alone: common words, never names (used to tell unknown names from ordinary words). */
+export function commonWords(): ReadonlySet<string> {
+  if (!common) {
+    const file = join(LEXICON_DIR, "ar", "stems.tsv");
+    common = new Set(existsSync(file) ? parseStems(readFileSync(file, "utf8")) : []);
+  }
+  return common;
+}
 
 /** Parses a stems file: header `word\tpos`, one word a line. */
 export function parseStems(text: string): string[] {
@@ -24,10 +34,7 @@ export function parseStems(text: string): string[] {
 
 /** The known-stem set, loaded once per process; extra words (lexicon surface forms) may be added. */
 export function knownStems(extra: Iterable<string> = []): Set<string> {
-  if (!cached) {
-    const file = join(LEXICON_DIR, "ar", "stems.tsv");
-    cached = new Set(existsSync(file) ? parseStems(readFileSync(file, "utf8")) : []);
-  }
+  cached ??= new Set(commonWords());
   for (const w of extra) cached.add(w);
   return cached;
 }

@@ -1,0 +1,116 @@
+import type { EventPattern, PatternToken } from "../lexicon/types.js";
+import type { WorkToken } from "./doc.js";
+import type { ActorPhrase } from "./phrases.js";
+import { tokenKeys } from "./stages/mentions.js";
+
+/**
+ * Matching one event pattern at a trigger token, aware of actor phrases:
+ * a gap (`*`) or the subject slot after a verb may skip a whole actor phrase,
+ * and `{T}` takes the actor phrase (with its coordinated group) found there.
+ *
+ *   "ستتواصل وزارة الخارجية الأمريكية بنشاط مع حكومات مصر وقطر"
+ *    pattern "تواصل مع {T}": verb, subject skipped (+1 word), مع, target group
+ */
+
+export interface PatternMatch {
+  pattern: EventPattern;
+  trigger: number;
+  /** Token indexes matched by the pattern's words. */
+  words: number[];
+  end: number;
+  targets: ActorPhrase[];
+  /** Actor phrases skipped inside the match (subjects, genitives). */
+  skipped: ActorPhrase[];
+  /** Number of tokens skipped: fewer is a tighter match. */
+  slack: number;
+}
+
+export interface SentenceView {
+  tokens: WorkToken[];
+  end: number;
+  /** Actor phrases by their first token. */
+  byStart: Map<number, ActorPhrase[]>;
+  /** Phrases coordinated with a phrase (same group), in order. */
+  groupOf(p: ActorPhrase): ActorPhrase[];
+}
+
+const PREP_PROCLITICS = new Set(["ب", "ل", "ك"]);
+
+function hasKey(t: WorkToken | undefined, key: string): boolean {
+  return !!t && t.kind === "word" && tokenKeys(t).includes(key);
+}
+
+function prepOf(t: WorkToken | undefined): string | null {
+  const p = t?.seg?.proclitics.find((x) => PREP_PROCLITICS.has(x.norm));
+  return p ? p.norm : null;
+}
+
+/** Skips possible at token j: n plain tokens, or an actor phrase plus n tokens. */
+function skips(view: SentenceView, j: number, plain: number, phraseExtra: number): Array<{ to: number; phrase?: ActorPhrase; slack: number }> {
+  const out: Array<{ to: number; phrase?: ActorPhrase; slack: number }> = [];
+  for (let n = 0; n <= plain && j + n <= view.end; n++) out.push({ to: j + n, slack: n });
+  for (const p of view.byStart.get(j) ?? []) {
+    const group = view.groupOf(p);
+    const last = group[group.length - 1] ?? p;
+    for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++) out.push({ to: last.tokEnd + n, phrase: p, slack: n });
+  }
+  return out;
+}
+
+function slotPhrase(view: SentenceView, j: number, prep: string | null): { phrase: ActorPhrase; at: number } | null {
+  for (let n = 0; n <= 2 && j + n < view.end; n++) {
+    for (const p of view.byStart.get(j + n) ?? []) {
+      const first = view.tokens[p.tokStart];
+      const pp = prepOf(first);
+      if (prep ? pp === prep : !pp) return { phrase: p, at: j + n };
+    }
+    // a target is not sought across another pattern word or punctuation
+    if (view.tokens[j + n]?.kind !== "word") return null;
+  }
+  return null;
+}
+
+export function matchPattern(pattern: EventPattern, trigger: number, view: SentenceView): PatternMatch | null {
+  const els = pattern.tokens;
+  const best: { m: PatternMatch | null } = { m: null };
+  const walk = (k: number, j: number, acc: PatternMatch) => {
+    if (k === els.length) {
+      if (!best.m || acc.slack < best.m.slack) best.m = { ...acc, end: j };
+      return;
+    }
+    const el = els[k] as PatternToken;
+    const prev = els[k - 1];
+    if (el.kind === "word") {
+      // after the verb, its subject may stand before the rest of the pattern (VSO)
+      const afterTrigger = k === 1;
+      const plain = afterTrigger ? (pattern.form === "noun" ? 2 : 1) : 0;
+      const extra = afterTrigger && pattern.form !== "noun" ? 1 : 0;
+      const options = prev?.kind === "gap" ? [{ to: j, slack: 0 }] : afterTrigger ? skips(view, j, plain, extra) : [{ to: j, slack: 0 }];
+      for (const o of options) {
+        if (!hasKey(view.tokens[o.to], el.key) || o.to >= view.end) continue;
+        walk(k + 1, o.to + 1, { ...acc, words: [...acc.words, o.to], slack: acc.slack + o.slack, skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped });
+      }
+    } else if (el.kind === "gap") {
+      for (const o of skips(view, j, 3, 2)) {
+        walk(k + 1, o.to, { ...acc, slack: acc.slack + o.slack + 1, skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped });
+      }
+    } else {
+      // a verb with a direct object: "التقى الرئيس المصري نظيره" — the subject may come first
+      const starts = k === 1 && pattern.form !== "noun" && !el.prep ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
+      for (const o of starts) {
+        const found = slotPhrase(view, o.to, el.prep);
+        if (!found) continue;
+        const group = view.groupOf(found.phrase);
+        const last = group[group.length - 1] ?? found.phrase;
+        walk(k + 1, last.tokEnd, {
+          ...acc,
+          targets: group,
+          slack: acc.slack + o.slack + (found.at - o.to),
+          skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped,
+        });
+      }
+    }
+  };
+  walk(1, trigger + 1, { pattern, trigger, words: [trigger], end: trigger + 1, targets: [], skipped: [], slack: 0 });
+  return best.m;
+}

@@ -1,0 +1,42 @@
+import type { Modality } from "../document.js";
+import type { Lexicon } from "../lexicon/load.js";
+import type { WorkToken } from "./doc.js";
+import { tokenKeys } from "./stages/mentions.js";
+
+/**
+ * Modality of an event from its trigger and the words before it in its clause:
+ *   "سيلتقي" (س + imperfect), "سوف يزور", "من المقرر أن يجتمع" → future
+ *   "لم يلتق", "لن يزور", "نفى أن يكون التقى"                  → negated
+ *   "إذا هاجمت", "لو وافقت", "في حال فشلت"                     → hypothetical
+ * A verbal noun takes the tense of its clause: "سيناقش … في اجتماع" → future.
+ */
+
+const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
+
+function isFutureVerb(t: WorkToken | undefined): boolean {
+  return !!t?.seg?.proclitics.some((p) => p.norm === "س");
+}
+
+export function modalityOf(tokens: WorkToken[], trigger: number, clauseStart: number, noun: boolean, lexicon: Lexicon): { modality: Modality; rule: string | null } {
+  let best: { modality: Modality; rule: string | null } = { modality: "asserted", rule: null };
+  const consider = (modality: Modality, rule: string) => {
+    if (RANK[modality] > RANK[best.modality]) best = { modality, rule };
+  };
+  if (isFutureVerb(tokens[trigger])) consider("future", "modality:sa-prefix");
+  const trie = lexicon.cueTries.modality;
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  for (let i = clauseStart; i < trigger; i++) {
+    const m = trie.longest(i, trigger, alt);
+    if (!m) continue;
+    for (const cue of m.values) {
+      // the cue's reach: how many words may stand between it and the trigger
+      const gap = trigger - (i + m.length);
+      if (gap <= Number(cue.value)) consider(cue.kind as Modality, `modality:${cue.id}`);
+    }
+    i += m.length - 1;
+  }
+  if (noun && best.modality === "asserted") {
+    for (let i = clauseStart; i < trigger; i++) if (isFutureVerb(tokens[i])) consider("future", "modality:clause-future");
+  }
+  return best;
+}

@@ -1,0 +1,119 @@
+import type { EntityType } from "../document.js";
+import { FUNCTION_WORDS } from "../lang/ar/function-words.js";
+import type { Lexicon } from "../lexicon/load.js";
+import type { Mention, WorkToken } from "./doc.js";
+import { type Resolved, resolveForms } from "./resolve.js";
+
+/**
+ * Actor phrases: runs of adjacent mentions read as one actor, split into
+ * conjuncts at و, with role words and nationalities composed into a code.
+ *
+ *   "وزير الخارجية الأمريكي أنتوني بلينكن" → USAGOV (Antony Blinken)
+ *   "مسؤولين إسرائيليين"                  → ISRGOV
+ *   "حكومات مصر وقطر وإسرائيل"            → EGYGOV | QATGOV | ISRGOV (one group)
+ *   "وزير الخارجية المصري بدر عبد العاطي"  → EGYGOV, the name found by context
+ */
+
+export interface Piece {
+  tokStart: number;
+  tokEnd: number;
+  resolved: Resolved;
+  /** The normalised text matched. */
+  surface: string;
+  /** A name the lexicon does not know, found after a title ("… بدر عبد العاطي"). */
+  unknownName?: boolean;
+}
+
+export interface ActorPhrase {
+  id: number;
+  sentence: number;
+  tokStart: number;
+  tokEnd: number;
+  start: number;
+  end: number;
+  text: string;
+  code: string | null;
+  name: string | null;
+  role: string | null;
+  country: string | null;
+  /** What the head of the phrase is. */
+  head: "person" | "org" | "country" | "place" | "agent" | "pointer";
+  /** Phrases coordinated together (مصر وقطر وإسرائيل) share a group. */
+  group: number;
+  pieces: Piece[];
+  rules: string[];
+  entityType: EntityType | null;
+}
+
+const NAME_LINKS = new Set(["عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام", "دي", "فون", "فان"]);
+
+/** Can this token be part of a name the lexicon does not know? */
+function nameLike(t: WorkToken | undefined, common: ReadonlySet<string>, lexicon: Lexicon): boolean {
+  if (!t || t.kind !== "word" || !t.arabic) return false;
+  if (NAME_LINKS.has(t.norm)) return true;
+  if (t.norm.length < 3 || FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.stem)) return false;
+  if (t.seg?.proclitics.some((p) => p.norm !== "ال")) return false;
+  if (common.has(t.norm) || common.has(t.stem) || lexicon.patternsByFirst.has(t.stem)) return false;
+  return true;
+}
+
+/** Name tokens after a title: up to four, not starting or ending with a link word. */
+export function unknownNameAfter(tokens: WorkToken[], i: number, end: number, common: ReadonlySet<string>, lexicon: Lexicon): number {
+  let j = i;
+  while (j < end && j - i < 4 && nameLike(tokens[j], common, lexicon)) j++;
+  while (j > i && NAME_LINKS.has(tokens[j - 1]!.norm)) j--;
+  if (j > i && NAME_LINKS.has(tokens[i]!.norm) && j - i < 2) return i;
+  return j;
+}
+
+/** Tokens between two mentions that still let them form one phrase. */
+function glued(tokens: WorkToken[], from: number, to: number): boolean {
+  return from === to;
+}
+
+/** Splits a sentence's mentions into runs of adjacent pieces, adding unknown names after titles. */
+export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd: number, published: string | null, lexicon: Lexicon, common: ReadonlySet<string>): Piece[][] {
+  const runs: Piece[][] = [];
+  let run: Piece[] = [];
+  let lastEnd = -1;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    const resolved = resolveForms(m.forms, published, lexicon);
+    if (!resolved) continue;
+    if (run.length && !glued(tokens, lastEnd, m.tokStart)) {
+      runs.push(run);
+      run = [];
+    }
+    const surface = tokens
+      .slice(m.tokStart, m.tokEnd)
+      .map((t) => t.norm)
+      .join(" ");
+    run.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, resolved, surface });
+    lastEnd = m.tokEnd;
+    // a title or nationality followed by words the lexicon does not know: a name
+    const next = mentions[k + 1];
+    const hasPerson = run.some((p) => p.resolved.kind === "person");
+    if (!hasPerson && (resolved.kind === "agent" || resolved.kind === "nationality") && run.some((p) => p.resolved.kind === "agent")) {
+      const stop = Math.min(next ? next.tokStart : sentenceEnd, sentenceEnd);
+      const nameEnd = unknownNameAfter(tokens, m.tokEnd, stop, common, lexicon);
+      if (nameEnd > m.tokEnd && isPersonTitle(run)) {
+        const text = tokens
+          .slice(m.tokEnd, nameEnd)
+          .map((t) => t.text)
+          .join(" ");
+        const entry = { ...resolved.entry, id: "context-name", kind: "person" as const, en: text, forms: [text] };
+        run.push({ tokStart: m.tokEnd, tokEnd: nameEnd, unknownName: true, surface: text, resolved: { entry, kind: "person", code: null, country: null, role: null, name: text, type: "PER", rule: "name:after-title" } });
+        lastEnd = nameEnd;
+      }
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/** Titles of people (minister, president, spokesperson…), not institutions (ministry, government). */
+function isPersonTitle(run: Piece[]): boolean {
+  const agents = run.filter((p) => p.resolved.kind === "agent");
+  const first = agents[0]?.resolved.entry.forms[0] ?? "";
+  return !/^(وزارة|حكومة|جيش|قوات|سلطات|مجلس|هيئة|منظمة|جماعة|حركة|لجنة|مكتب|جهاز|شرطة|أجهزة|مؤسسة)/.test(first);
+}

@@ -1,0 +1,170 @@
+import type { EntityOut } from "../../document.js";
+import type { Lexicon } from "../../lexicon/load.js";
+import { conjuncts } from "../conjuncts.js";
+import type { ArticleDoc, WorkToken } from "../doc.js";
+import type { ActorPhrase } from "../phrases.js";
+import { pieceRuns } from "../phrases.js";
+import { codeName } from "../resolve.js";
+import type { Stage } from "../stage.js";
+import { tokenKeys } from "./mentions.js";
+
+/**
+ * Actor phrases and entities, with coreference inside the article:
+ * a role word alone takes the country of the last actor with that role
+ * ("الوزارة" → the ministry named before), pointer nouns resolve back
+ * ("البلدين" → the two countries last named), and a person found by a title
+ * is found again by surname alone.
+ */
+
+export interface ActorContext {
+  lexicon: Lexicon;
+  common: ReadonlySet<string>;
+}
+
+const INSTITUTION = /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
+
+function homeCountry(history: ActorPhrase[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of history) if (p.code && p.role === "GOV") counts.set(p.code.slice(0, 3), (counts.get(p.code.slice(0, 3)) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  return best;
+}
+
+/** Roles that belong to a state and so take the article's country when none is named. */
+const STATE_ROLES = new Set(["GOV", "MIL", "COP", "SPY", "LEG", "JUD"]);
+
+/** A phrase that names only a role ("المسؤولون", "وزارة الخارجية") takes its country from context. */
+function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexicon): void {
+  if (p.code || !p.role) return;
+  if (lexicon.codes.roles.get(p.role)?.kind === "intl") {
+    // "منظمات الإغاثة" → NGO, "منظمات دولية" → IGO
+    p.code = p.role;
+    p.name ??= lexicon.codes.roles.get(p.role)?.label ?? p.role;
+    return;
+  }
+  if (!STATE_ROLES.has(p.role)) return;
+  const agentId = p.pieces.find((x) => x.resolved.kind === "agent")?.resolved.entry.id;
+  const prior = [...history].reverse();
+  const same =
+    prior.find((h) => h.code && agentId && h.pieces.some((x) => x.resolved.entry.id === agentId) && lexicon.codes.countries.has(h.code.slice(0, 3))) ??
+    prior.find((h) => h.code && h.code.length >= 6 && h.role === p.role && lexicon.codes.countries.has(h.code.slice(0, 3)));
+  const country = same?.code?.slice(0, 3) ?? homeCountry(history);
+  if (!country) return;
+  p.code = country + p.role;
+  p.country = country;
+  p.name ??= codeName(p.code, lexicon);
+  p.rules.push(same ? "coref:same-role" : "coref:home-country");
+}
+
+/** Pointer nouns and surnames of people found by title, in tokens no mention covers. */
+function pointerPhrases(doc: ArticleDoc, from: number, to: number, covered: Set<number>, history: ActorPhrase[], aliases: Map<string, ActorPhrase>, ctx: ActorContext, nextId: () => number): ActorPhrase[] {
+  const tokens = doc.tokens ?? [];
+  const out: ActorPhrase[] = [];
+  const trie = ctx.lexicon.cueTries.pointers;
+  const alt = (j: number) => (covered.has(j) || tokens[j]?.kind !== "word" ? [] : tokenKeys(tokens[j]!));
+  for (let i = from; i < to; i++) {
+    if (covered.has(i)) continue;
+    const t = tokens[i]!;
+    const alias = tokenKeys(t)
+      .map((k) => aliases.get(k))
+      .find(Boolean);
+    if (alias) {
+      out.push(clone(alias, t, t, doc.text, nextId(), ["coref:surname"]));
+      continue;
+    }
+    const m = trie.longest(i, to, alt);
+    if (!m) continue;
+    const cue = m.values[0]!;
+    const last = tokens[i + m.length - 1]!;
+    const prior = [...history].reverse();
+    let targets: ActorPhrase[] = [];
+    if (cue.kind === "role") targets = prior.filter((h) => h.code && h.role === cue.value).slice(0, 1);
+    else if (cue.kind === "title") targets = prior.filter((h) => h.head === "person" && h.code).slice(0, 1);
+    else {
+      const seen = new Set<string>();
+      for (const h of prior) {
+        if (h.code && !seen.has(h.code) && h.head !== "place") {
+          seen.add(h.code);
+          targets.push(h);
+        }
+        if (targets.length === 2) break;
+      }
+      if (targets.length < 2) targets = [];
+    }
+    const group = targets.length > 1 ? -(i + 1) : 0;
+    for (const target of targets) out.push({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group: group || target.group });
+    i += m.length - 1;
+  }
+  return out;
+}
+
+function clone(p: ActorPhrase, first: WorkToken, last: WorkToken, text: string, id: number, rules: string[]): ActorPhrase {
+  return { ...p, id, sentence: first.sentence, tokStart: first.index, tokEnd: last.index + 1, start: first.start, end: last.end, text: text.slice(first.start, last.end), head: "pointer", pieces: [], rules: [...p.rules, ...rules], entityType: null };
+}
+
+function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
+  const tokens = doc.tokens ?? [];
+  const out: EntityOut[] = [];
+  for (const piece of p.pieces) {
+    const r = piece.resolved;
+    const start = tokens[piece.tokStart]!.start;
+    const end = tokens[piece.tokEnd - 1]!.end;
+    const base = { text: doc.text.slice(start, end), start, end, sentence: p.sentence, rule: r.rule };
+    if (r.kind === "person") out.push({ ...base, type: "PER", actor: p.head === "person" ? p.code : r.code, name: r.name });
+    else if (r.kind === "org") out.push({ ...base, type: "ORG", actor: p.head === "org" ? p.code : r.code, name: r.name });
+    else if (r.kind === "country" || r.kind === "capital") out.push({ ...base, type: "GPE", actor: r.code, name: r.name });
+    else if (r.kind === "nationality") out.push({ ...base, type: "NORP", actor: r.code, name: r.name });
+    else if (r.kind === "place") out.push({ ...base, type: r.type ?? "LOC", actor: null, name: r.name });
+    else if (p.head === "agent" && p.code && INSTITUTION.test(tokens[piece.tokStart]!.stem)) {
+      out.push({ ...base, type: "ORG", actor: p.code, name: p.name });
+    }
+  }
+  return out;
+}
+
+export const actorsStage: Stage<ActorContext & { published?: string | null }> = {
+  name: "actors",
+  needs: ["tokens", "sentenceTokens", "mentions"],
+  adds: ["actors", "entities"],
+  run(doc, ctx) {
+    const tokens = doc.tokens ?? [];
+    const bounds = doc.sentenceTokens ?? [];
+    const mentions = doc.mentions ?? [];
+    const published = doc.input.published ?? null;
+    const history: ActorPhrase[] = [];
+    const aliases = new Map<string, ActorPhrase>();
+    const entities: EntityOut[] = [];
+    let id = 0;
+    const nextId = () => id++;
+    let mi = 0;
+    for (let s = 0; s + 1 < bounds.length; s++) {
+      const from = bounds[s]!;
+      const to = bounds[s + 1]!;
+      const inSentence = [];
+      while (mi < mentions.length && mentions[mi]!.tokStart < to) inSentence.push(mentions[mi++]!);
+      const phrases: ActorPhrase[] = [];
+      for (const run of pieceRuns(tokens, inSentence, to, published, ctx.lexicon, ctx.common)) {
+        const built = conjuncts(run, tokens, doc.text, s, id, ctx.lexicon);
+        id += built.length;
+        for (const p of built) {
+          resolveByContext(p, history, ctx.lexicon);
+          phrases.push(p);
+          entities.push(...entitiesOf(p, doc));
+          const named = p.pieces.find((x) => x.unknownName);
+          if (named && p.code && named.tokEnd - named.tokStart > 1) {
+            for (const k of tokenKeys(tokens[named.tokEnd - 1]!)) aliases.set(k, p);
+          }
+        }
+      }
+      const covered = new Set<number>();
+      for (const p of phrases) for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
+      phrases.push(...pointerPhrases(doc, from, to, covered, [...history, ...phrases], aliases, ctx, nextId));
+      phrases.sort((a, b) => a.tokStart - b.tokStart || a.id - b.id);
+      history.push(...phrases);
+    }
+    doc.actors = history;
+    doc.entities = entities;
+  },
+};

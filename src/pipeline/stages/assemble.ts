@@ -1,0 +1,153 @@
+import type { ActorRef, EventOut } from "../../document.js";
+import { normalize } from "../../lang/ar/normalize.js";
+import type { Lexicon } from "../../lexicon/load.js";
+import type { ArticleDoc, WorkToken } from "../doc.js";
+import type { ActorPhrase } from "../phrases.js";
+import { resolveDate } from "./dates.js";
+import type { Trigger } from "./events.js";
+import { tokenKeys } from "./mentions.js";
+
+/**
+ * Assembles coded events from matched triggers:
+ *   source — the subject skipped inside the match (VSO: "ستتواصل الوزارة مع…"),
+ *            else the clause's subject before the trigger ("بلينكن سيلتقي…"),
+ *            else a genitive after a verbal noun ("دعم إيران … لحزب الله");
+ *   target — the pattern's slot, expanded over coordination (one event each);
+ *   passive verbs have no source unless the text names one.
+ */
+
+const LOCATIVE = new Set(["في", "قرب", "على", "داخل", "عند", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء"].map(normalize));
+const PREPOSITIONS = new Set(["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر"].map(normalize));
+
+function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
+  const first = tokens[p.tokStart];
+  if (first?.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")) return true;
+  const prev = tokens[p.tokStart - 1];
+  return !!prev && PREPOSITIONS.has(prev.norm);
+}
+
+function ref(p: ActorPhrase): ActorRef {
+  return { code: p.code, name: p.name, text: p.text };
+}
+
+function group(p: ActorPhrase, all: ActorPhrase[]): ActorPhrase[] {
+  const g = all.filter((x) => x.group === p.group && x.sentence === p.sentence);
+  return g.length ? g : [p];
+}
+
+function actorsOf(doc: ArticleDoc, sentence: number): ActorPhrase[] {
+  return (doc.actors ?? []).filter((a) => a.sentence === sentence && a.code);
+}
+
+/** Chooses the source phrases of a trigger. */
+function sources(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]): { list: ActorPhrase[]; rule: string } {
+  const tokens = doc.tokens ?? [];
+  const { match } = t;
+  if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
+  const isTarget = (p: ActorPhrase) => match.targets.includes(p);
+  const skipped = match.skipped.find((p) => !isTarget(p));
+  if (skipped) return { list: group(skipped, phrases), rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso" };
+  if (match.pattern.form === "noun") {
+    const genitive = phrases.find((p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens));
+    if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
+  }
+  const before = phrases.filter((p) => p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens));
+  if (before[0]) return { list: group(before[0], phrases), rule: "source:subject-before" };
+  if (match.pattern.form === "noun") {
+    const earlier = phrases.filter((p) => p.tokEnd <= match.trigger && !isTarget(p) && !inPrepPhrase(p, tokens));
+    if (earlier[0]) return { list: group(earlier[0], phrases), rule: "source:sentence-subject" };
+  }
+  const after = phrases.find((p) => p.tokStart > match.trigger && p.tokStart <= match.trigger + 2 && !isTarget(p) && !inPrepPhrase(p, tokens));
+  if (after && !match.targets.length) return { list: group(after, phrases), rule: "source:vso" };
+  return { list: [], rule: "source:none" };
+}
+
+function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
+  const tokens = doc.tokens ?? [];
+  const places = phrases.filter((p) => p.head === "place" && !t.match.targets.includes(p)).filter((p) => {
+    const first = tokens[p.tokStart];
+    const prev = tokens[p.tokStart - 1];
+    return first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm));
+  });
+  const after = places.find((p) => p.tokStart >= t.match.trigger);
+  const chosen = after ?? places[places.length - 1];
+  return chosen ? { name: chosen.name ?? chosen.text, code: chosen.code, text: chosen.text } : null;
+}
+
+function topics(doc: ArticleDoc, sentence: number, lexicon: Lexicon): string[] {
+  const tokens = doc.tokens ?? [];
+  const bounds = doc.sentenceTokens ?? [];
+  const out = new Set<string>();
+  const from = bounds[sentence] ?? 0;
+  const to = bounds[sentence + 1] ?? tokens.length;
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  for (let i = from; i < to; i++) {
+    const m = lexicon.topicTrie.longest(i, to, alt);
+    if (!m) continue;
+    for (const topic of m.values) out.add(topic.topic);
+    i += m.length - 1;
+  }
+  return [...out].sort();
+}
+
+export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Lexicon): EventOut[] {
+  const tokens = doc.tokens ?? [];
+  const events: EventOut[] = [];
+  for (const t of triggers) {
+    const { match } = t;
+    const pattern = match.pattern;
+    const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
+    if (hasSlot && !match.targets.length) continue;
+    const phrases = actorsOf(doc, t.sentence);
+    let src = sources(doc, t, phrases);
+    let targets = match.targets;
+    // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject
+    const slot = pattern.tokens[1];
+    if (src.list.length === 0 && slot?.kind === "slot" && !slot.prep && targets[0]) {
+      const lastTarget = targets[targets.length - 1]!;
+      const next = phrases.find((p) => p.tokStart >= lastTarget.tokEnd && p.tokStart <= lastTarget.tokEnd + 1);
+      if (next) {
+        src = { list: targets, rule: "source:vso" };
+        targets = group(next, phrases);
+      }
+    }
+    if (!src.list.length && pattern.form !== "passive") continue;
+    const code = lexicon.codes.cameo.get(pattern.cameo);
+    if (!code) continue;
+    if (pattern.cameo.startsWith("01") && !targets.length) continue;
+    const attribution = (doc.attributions ?? []).find((a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+    const dates = (doc.dates ?? []).filter((d) => d.sentence === t.sentence);
+    const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
+    const future = t.modality.modality === "future";
+    const first = tokens[match.words[0]!]!;
+    const last = tokens[match.words[match.words.length - 1]!]!;
+    const base = {
+      cameo: pattern.cameo,
+      plover: code.plover,
+      quad: code.quad,
+      goldstein: code.goldstein,
+      modality: t.modality.modality,
+      date: date ? resolveDate(date, doc.input.published ?? null, future) : null,
+      date_text: date?.text ?? null,
+      location: location(doc, t, phrases),
+      attribution: attribution ? { code: attribution.speaker.code, name: attribution.speaker.name, text: attribution.speaker.text } : null,
+      topics: topics(doc, t.sentence, lexicon),
+      sentences: [t.sentence],
+      evidence: doc.text.slice(first.start, last.end),
+      evidence_start: first.start,
+      evidence_end: last.end,
+    };
+    const rules = [pattern.id, src.rule, t.modality.rule, attribution?.rule].filter((r): r is string => !!r);
+    const sourceList: Array<ActorPhrase | null> = src.list.length ? src.list : [null];
+    const targetList: Array<ActorPhrase | null> = targets.length ? targets : [null];
+    for (const s of sourceList) {
+      for (const g of targetList) {
+        if (!s && !g) continue;
+        if (s && g && s.code === g.code) continue;
+        const actorRules = [...(s?.rules ?? []), ...(g?.rules ?? [])].filter((r) => r.startsWith("coref:"));
+        events.push({ ...base, source: s ? ref(s) : null, target: g ? ref(g) : null, rules: [...rules, ...actorRules] });
+      }
+    }
+  }
+  return events;
+}

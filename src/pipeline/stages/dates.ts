@@ -1,0 +1,124 @@
+import { CalendarDate, GregorianCalendar, IslamicUmalquraCalendar, toCalendar } from "@internationalized/date";
+import type { Lexicon } from "../../lexicon/load.js";
+import type { ArticleDoc, DateMention } from "../doc.js";
+import type { Stage } from "../stage.js";
+import { tokenKeys } from "./mentions.js";
+
+/**
+ * Date expressions, resolved against the publication date:
+ *   "يوم الخميس" (published Thu 2024-06-27, future event) → 2024-06-27
+ *   "أمس" → the day before publication;  "الأسبوع الماضي" → seven days before
+ *   "7 أكتوبر" / "7 تشرين الأول" / "7 أوت 2023" → that day (the year of publication
+ *     unless given; "منذ 7 أكتوبر" → the latest such day before publication)
+ *   "15 رمضان 1445" → converted from the Hijri (Umm al-Qura) calendar
+ */
+
+const SINCE = new Set(["منذ", "مند"]);
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function parseDay(s: string | null): Date | null {
+  if (!s) return null;
+  const d = new Date(`${s}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * 86_400_000);
+}
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? iso(date) : null;
+}
+
+/** Resolves a date mention; `future` picks the next weekday instead of the last. */
+export function resolveDate(m: DateMention, published: string | null, future: boolean): string | null {
+  const pub = parseDay(published);
+  if (m.kind === "explicit") {
+    if (m.year) return validYmd(m.year, m.month!, m.day!);
+    if (!pub) return null;
+    let y = pub.getUTCFullYear();
+    const candidate = validYmd(y, m.month!, m.day!);
+    // "منذ 7 أكتوبر" and past events: the latest such day not after publication
+    if (candidate && candidate > iso(pub) && (m.since || !future)) y -= 1;
+    return validYmd(y, m.month!, m.day!);
+  }
+  if (m.kind === "hijri") {
+    if (!m.year) return null;
+    try {
+      const h = new CalendarDate(new IslamicUmalquraCalendar(), m.year, m.month!, m.day!);
+      return toCalendar(h, new GregorianCalendar()).toString();
+    } catch {
+      return null;
+    }
+  }
+  if (!pub) return null;
+  if (m.kind === "relative") return iso(addDays(pub, m.offset ?? 0));
+  if (m.kind === "week") return iso(addDays(pub, 7 * (m.offset ?? 0)));
+  if (m.kind === "monthrel") {
+    const d = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + (m.offset ?? 0), 1));
+    return iso(d).slice(0, 7) + "-01";
+  }
+  // weekday: the last such day on or before publication, or the next on or after it for future events
+  const want = m.weekday ?? 0;
+  const have = pub.getUTCDay();
+  const delta = future ? (want - have + 7) % 7 : -((have - want + 7) % 7);
+  return iso(addDays(pub, delta));
+}
+
+export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
+  const tokens = doc.tokens ?? [];
+  const out: DateMention[] = [];
+  const trie = lexicon.cueTries.dates;
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = trie.longest(i, tokens.length, alt);
+    if (!m) continue;
+    const cue = m.values[0]!;
+    let start = i;
+    let end = i + m.length;
+    const mention: DateMention = { tokStart: i, tokEnd: end, sentence: tokens[i]!.sentence, kind: "relative", text: "", since: false };
+    const value = Number(cue.value);
+    if (cue.kind === "month" || cue.kind === "hijri") {
+      const before = tokens[i - 1];
+      const day = before?.kind === "number" ? Number(before.norm) : Number.NaN;
+      if (!(day >= 1 && day <= 31) || before?.sentence !== tokens[i]!.sentence) {
+        i = end - 1;
+        continue;
+      }
+      start = i - 1;
+      const after = tokens[end];
+      const year = after?.kind === "number" && /^\d{4}$/.test(after.norm) ? Number(after.norm) : null;
+      if (year) end += 1;
+      Object.assign(mention, { kind: cue.kind === "month" ? "explicit" : "hijri", day, month: value, year });
+    } else if (cue.kind === "weekday") {
+      Object.assign(mention, { kind: "weekday", weekday: value });
+      if (tokens[i - 1]?.stem === "يوم") start = i - 1;
+    } else {
+      Object.assign(mention, { kind: cue.kind as DateMention["kind"], offset: value });
+    }
+    const prev = tokens[start - 1];
+    if (prev && SINCE.has(prev.stem)) mention.since = true;
+    mention.tokStart = start;
+    mention.tokEnd = end;
+    const first = tokens[start]!;
+    mention.text = doc.text.slice(first.start, tokens[end - 1]!.end);
+    mention.start = first.start;
+    mention.end = tokens[end - 1]!.end;
+    out.push(mention);
+    i = end - 1;
+  }
+  return out;
+}
+
+export const datesStage: Stage<{ lexicon: Lexicon }> = {
+  name: "dates",
+  needs: ["tokens"],
+  adds: ["dates"],
+  run(doc, ctx) {
+    doc.dates = findDates(doc, ctx.lexicon);
+  },
+};

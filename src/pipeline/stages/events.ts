@@ -1,0 +1,93 @@
+import type { EventOut } from "../../document.js";
+import { normalize } from "../../lang/ar/normalize.js";
+import type { Lexicon } from "../../lexicon/load.js";
+import type { ArticleDoc } from "../doc.js";
+import { type PatternMatch, matchPattern, type SentenceView } from "../match.js";
+import { modalityOf } from "../modality.js";
+import type { ActorPhrase } from "../phrases.js";
+import type { Stage } from "../stage.js";
+import { assembleEvents } from "./assemble.js";
+import { tokenKeys } from "./mentions.js";
+
+/**
+ * Event coding: every pattern whose first word is in the sentence is tried at
+ * that word; the tightest, longest match per trigger wins; then each match is
+ * assembled with its source, targets (one event per coordinated actor),
+ * modality, date, place, topics and attribution (see assemble.ts).
+ */
+
+/** Words that open a new clause: a subject is not sought across them. */
+const CLAUSE_OPENERS = new Set(["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين"].map(normalize));
+
+export interface Trigger {
+  match: PatternMatch;
+  sentence: number;
+  clauseStart: number;
+  modality: ReturnType<typeof modalityOf>;
+}
+
+function sentenceView(doc: ArticleDoc, from: number, to: number, phrases: ActorPhrase[]): SentenceView {
+  const byStart = new Map<number, ActorPhrase[]>();
+  const groups = new Map<number, ActorPhrase[]>();
+  for (const p of phrases) {
+    byStart.set(p.tokStart, [...(byStart.get(p.tokStart) ?? []), p]);
+    groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  }
+  return { tokens: doc.tokens ?? [], end: to, byStart, groupOf: (p) => groups.get(p.group) ?? [p] };
+}
+
+/** The start of the clause a token is in: after the last complementizer or relative before it. */
+export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number {
+  const tokens = doc.tokens ?? [];
+  for (let i = at - 1; i > from; i--) {
+    const t = tokens[i]!;
+    if (CLAUSE_OPENERS.has(t.norm) || CLAUSE_OPENERS.has(t.stem)) return i + 1;
+  }
+  return from;
+}
+
+export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
+  const tokens = doc.tokens ?? [];
+  const bounds = doc.sentenceTokens ?? [];
+  const actors = (doc.actors ?? []).filter((a) => a.code);
+  const cueTokens = new Set<number>();
+  for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
+  const out: Trigger[] = [];
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const from = bounds[s]!;
+    const to = bounds[s + 1]!;
+    const phrases = actors.filter((a) => a.sentence === s);
+    const covered = new Set<number>();
+    for (const p of phrases) if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
+    const view = sentenceView(doc, from, to, phrases);
+    const used = new Set<number>();
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
+      let best: PatternMatch | null = null;
+      for (const key of tokenKeys(t)) {
+        for (const pattern of lexicon.patternsByFirst.get(key) ?? []) {
+          const m = matchPattern(pattern, i, view);
+          if (!m) continue;
+          const score = (x: PatternMatch) => x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack;
+          if (!best || score(m) > score(best)) best = m;
+        }
+      }
+      if (!best) continue;
+      for (const w of best.words) used.add(w);
+      const clauseStart = clauseStartOf(doc, from, i);
+      out.push({ match: best, sentence: s, clauseStart, modality: modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon) });
+    }
+  }
+  return out;
+}
+
+export const eventsStage: Stage<{ lexicon: Lexicon }> = {
+  name: "events",
+  needs: ["tokens", "actors", "attributions", "dates"],
+  adds: ["events"],
+  run(doc, ctx) {
+    const events: EventOut[] = assembleEvents(doc, findTriggers(doc, ctx.lexicon), ctx.lexicon);
+    doc.events = events;
+  },
+};

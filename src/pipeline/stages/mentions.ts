@@ -1,0 +1,64 @@
+import { matchKey } from "../../lexicon/keys.js";
+import type { EntryForm, Lexicon } from "../../lexicon/load.js";
+import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
+import type { Stage } from "../stage.js";
+
+/**
+ * Lexicon matches over the tokens of each sentence, longest first: actors,
+ * places and role words ("وزير الخارجية", "الأمريكي", "أنتوني بلينكن").
+ * A token may match as its stem, as the word without its proclitics, or whole:
+ * "وللولايات المتحدة" matches the entry "الولايات المتحدة".
+ */
+
+const CONJ_PREP = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
+
+/** The keys a token may match as (cached on the token). */
+export function tokenKeys(t: WorkToken): readonly string[] {
+  if (t.keys) return t.keys;
+  const keys = new Set<string>();
+  if (t.seg) {
+    keys.add(matchKey(t.seg.stem.norm));
+    const enc = t.seg.enclitics.map((e) => e.norm).join("");
+    if (enc) keys.add(matchKey(t.seg.stem.norm + enc));
+    const kept = t.seg.proclitics.filter((p) => !CONJ_PREP.has(p.norm)).map((p) => p.norm).join("");
+    keys.add(matchKey(kept + t.seg.stem.norm + enc));
+  }
+  keys.add(matchKey(t.norm));
+  t.keys = [...keys].filter(Boolean);
+  return t.keys;
+}
+
+/** Finds lexicon mentions in tokens [from, to). */
+export function findMentions(tokens: WorkToken[], from: number, to: number, lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  const alt = (j: number) => {
+    const t = tokens[j];
+    return t && t.kind === "word" ? tokenKeys(t) : [];
+  };
+  let i = from;
+  while (i < to) {
+    const m = lexicon.entities.longest(i, to, alt);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const first = tokens[i]!;
+    const last = tokens[i + m.length - 1]!;
+    out.push({ tokStart: i, tokEnd: i + m.length, sentence: first.sentence, start: first.start, end: last.end, forms: m.values as EntryForm[] });
+    i += m.length;
+  }
+  return out;
+}
+
+export const mentionsStage: Stage<{ lexicon: Lexicon }> = {
+  name: "mentions",
+  needs: ["tokens", "sentenceTokens"],
+  adds: ["mentions"],
+  run(doc: ArticleDoc, ctx) {
+    const bounds = doc.sentenceTokens ?? [];
+    const tokens = doc.tokens ?? [];
+    const mentions: Mention[] = [];
+    for (let s = 0; s + 1 < bounds.length; s++) mentions.push(...findMentions(tokens, bounds[s]!, bounds[s + 1]!, ctx.lexicon));
+    doc.mentions = mentions;
+  },
+};
