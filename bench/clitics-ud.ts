@@ -80,7 +80,9 @@ for (const pieces of words) {
 const ms = performance.now() - t0;
 console.log(`words: ${words.length}`);
 console.log(`word accuracy: ${((100 * right) / words.length).toFixed(2)}%`);
-console.log(`words with clitics (gold): ${goldSplit}; split exactly right: ${splitRight} (recall ${((100 * splitRight) / goldSplit).toFixed(1)}%)`);
+console.log(
+  `words with clitics (gold): ${goldSplit}; split exactly right: ${splitRight} (recall ${((100 * splitRight) / goldSplit).toFixed(1)}%)`,
+);
 console.log(`words we split: ${oursSplit}`);
 console.log(`baseline (never split): ${((100 * (words.length - goldSplit)) / words.length).toFixed(2)}%`);
 console.log(`time: ${ms.toFixed(0)} ms (${((words.length / ms) * 1000).toFixed(0)} words/s)`);

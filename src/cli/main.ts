@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { formatError, MarsadError } from "../errors.js";
+import { registerEval } from "./eval.js";
 import { registerExtract } from "./extract.js";
+import { registerLexicon } from "./lexicon.js";
 
 /**
  * The marsad command line: one command per file in this folder. Exit codes:
@@ -14,6 +16,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerEval(program);
+  registerLexicon(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -51,7 +51,12 @@ export function loadCues(dir: string, problems: LexiconProblem[]): { cues: Cue[]
       problems.push({ file, line: 0, message: "missing cue file" });
       continue;
     }
-    for (const { line, fields } of readTsv(join(dir, file), file, ["id", "kind", "value", "names"], problems)) {
+    for (const { line, fields } of readTsv(
+      join(dir, file),
+      file,
+      ["id", "kind", "value", "names"],
+      problems,
+    )) {
       const { id = "", kind = "", value = "" } = fields;
       const at = (message: string) => problems.push({ file, line, message });
       if (!/^[a-z0-9_.-]+$/.test(id)) at(`id "${id}" must match [a-z0-9_.-]+`);

@@ -36,9 +36,11 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
   const add = (e: Entry) => {
     const key = `${e.kind === "capital" || e.kind === "nationality" ? "country" : e.kind}:${e.id}`;
     const seen = ids.get(key);
-    if (seen) problems.push({ file: e.file, line: e.line, message: `duplicate id "${e.id}" (first at ${seen})` });
+    if (seen)
+      problems.push({ file: e.file, line: e.line, message: `duplicate id "${e.id}" (first at ${seen})` });
     else ids.set(key, `${e.file}:${e.line}`);
-    if (!ID.test(e.id)) problems.push({ file: e.file, line: e.line, message: `id "${e.id}" must match [a-z0-9_.-]+` });
+    if (!ID.test(e.id))
+      problems.push({ file: e.file, line: e.line, message: `id "${e.id}" must match [a-z0-9_.-]+` });
     if (e.forms.length === 0) problems.push({ file: e.file, line: e.line, message: "no names given" });
     entries.push(e);
   };
@@ -48,24 +50,64 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
   const countryRows = existsSync(join(dir, cFile))
     ? readTsv(join(dir, cFile), cFile, ["id", "iso3", "en", "names", "capital", "adjectives"], problems)
     : [];
-  for (const { fields } of countryRows) if (/^[A-Z]{3}$/.test(fields.iso3 ?? "")) codes.countries.add(fields.iso3!);
+  for (const { fields } of countryRows)
+    if (/^[A-Z]{3}$/.test(fields.iso3 ?? "")) codes.countries.add(fields.iso3!);
   for (const { line, fields } of countryRows) {
     const iso3 = fields.iso3 ?? "";
     const base = { file: cFile, line, en: fields.en ?? "", iso3 };
     if (!/^[A-Z]{3}$/.test(iso3)) problems.push({ file: cFile, line, message: `bad ISO3 code "${iso3}"` });
-    add({ ...base, id: fields.id ?? "", kind: "country", code: iso3, type: "GPE", forms: values(fields.names) });
+    add({
+      ...base,
+      id: fields.id ?? "",
+      kind: "country",
+      code: iso3,
+      type: "GPE",
+      forms: values(fields.names),
+    });
     const capital = values(fields.capital);
-    if (capital.length) add({ ...base, id: `${fields.id}.capital`, kind: "capital", code: `${iso3}GOV`, type: "GPE", forms: capital });
+    if (capital.length)
+      add({
+        ...base,
+        id: `${fields.id}.capital`,
+        kind: "capital",
+        code: `${iso3}GOV`,
+        type: "GPE",
+        forms: capital,
+      });
     const adjectives = values(fields.adjectives).flatMap(adjectiveForms);
-    if (adjectives.length) add({ ...base, id: `${fields.id}.adj`, kind: "nationality", code: iso3, type: "NORP", forms: adjectives });
+    if (adjectives.length)
+      add({
+        ...base,
+        id: `${fields.id}.adj`,
+        kind: "nationality",
+        code: iso3,
+        type: "NORP",
+        forms: adjectives,
+      });
   }
 
   for (const file of filesOf(dir, "ar/places.tsv")) {
-    for (const { line, fields } of readTsv(join(dir, file), file, ["id", "code", "type", "en", "names"], problems)) {
+    for (const { line, fields } of readTsv(
+      join(dir, file),
+      file,
+      ["id", "code", "type", "en", "names"],
+      problems,
+    )) {
       const code = fields.code ?? "";
-      if (!isPlaceCode(code, codes)) problems.push({ file, line, message: `unknown place code "${code}" (a country ISO3 or a region)` });
-      if (fields.type !== "GPE" && fields.type !== "LOC") problems.push({ file, line, message: `type must be GPE or LOC, found "${fields.type}"` });
-      add({ id: fields.id ?? "", kind: "place", file, line, code, type: fields.type === "LOC" ? "LOC" : "GPE", en: fields.en ?? "", forms: values(fields.names) });
+      if (!isPlaceCode(code, codes))
+        problems.push({ file, line, message: `unknown place code "${code}" (a country ISO3 or a region)` });
+      if (fields.type !== "GPE" && fields.type !== "LOC")
+        problems.push({ file, line, message: `type must be GPE or LOC, found "${fields.type}"` });
+      add({
+        id: fields.id ?? "",
+        kind: "place",
+        file,
+        line,
+        code,
+        type: fields.type === "LOC" ? "LOC" : "GPE",
+        en: fields.en ?? "",
+        forms: values(fields.names),
+      });
     }
   }
 
@@ -79,20 +121,50 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
       const to = fields.to || null;
       const why = actorCodeProblem(actor, codes);
       if (why) at(why);
-      if (!codes.countries.has(nationality) && !codes.roles.has(nationality)) at(`unknown nationality "${nationality}"`);
+      if (!codes.countries.has(nationality) && !codes.roles.has(nationality))
+        at(`unknown nationality "${nationality}"`);
       if (from && !validDate(from)) at(`"from" date "${from}" does not parse (YYYY-MM-DD)`);
       if (to && !validDate(to)) at(`"to" date "${to}" does not parse (YYYY-MM-DD)`);
-      if (from && to && validDate(from) && validDate(to) && from > to) at(`"from" ${from} is after "to" ${to}`);
-      add({ id: fields.id ?? "", kind: "person", file, line, code: actor, type: "PER", en: fields.en ?? "", forms: values(fields.names), role: fields.role ?? "", nationality, from, to });
+      if (from && to && validDate(from) && validDate(to) && from > to)
+        at(`"from" ${from} is after "to" ${to}`);
+      add({
+        id: fields.id ?? "",
+        kind: "person",
+        file,
+        line,
+        code: actor,
+        type: "PER",
+        en: fields.en ?? "",
+        forms: values(fields.names),
+        role: fields.role ?? "",
+        nationality,
+        from,
+        to,
+      });
     }
   }
 
   for (const file of filesOf(dir, "ar/organisations.tsv")) {
-    for (const { line, fields } of readTsv(join(dir, file), file, ["id", "code", "type", "en", "names"], problems)) {
+    for (const { line, fields } of readTsv(
+      join(dir, file),
+      file,
+      ["id", "code", "type", "en", "names"],
+      problems,
+    )) {
       const why = actorCodeProblem(fields.code ?? "", codes);
       if (why) problems.push({ file, line, message: why });
-      if (fields.type !== "ORG") problems.push({ file, line, message: `type must be ORG, found "${fields.type}"` });
-      add({ id: fields.id ?? "", kind: "org", file, line, code: fields.code ?? "", type: "ORG", en: fields.en ?? "", forms: values(fields.names) });
+      if (fields.type !== "ORG")
+        problems.push({ file, line, message: `type must be ORG, found "${fields.type}"` });
+      add({
+        id: fields.id ?? "",
+        kind: "org",
+        file,
+        line,
+        code: fields.code ?? "",
+        type: "ORG",
+        en: fields.en ?? "",
+        forms: values(fields.names),
+      });
     }
   }
 
@@ -100,8 +172,18 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
     for (const { line, fields } of readTsv(join(dir, file), file, ["id", "role", "names"], problems)) {
       const role = fields.role ?? "";
       const kind = codes.roles.get(role)?.kind;
-      if (kind !== "role" && kind !== "intl") problems.push({ file, line, message: `unknown role code "${role}"` });
-      add({ id: fields.id ?? "", kind: "agent", file, line, code: role, type: null, en: fields.id ?? "", forms: values(fields.names) });
+      if (kind !== "role" && kind !== "intl")
+        problems.push({ file, line, message: `unknown role code "${role}"` });
+      add({
+        id: fields.id ?? "",
+        kind: "agent",
+        file,
+        line,
+        code: role,
+        type: null,
+        en: fields.id ?? "",
+        forms: values(fields.names),
+      });
     }
   }
   return entries;

@@ -4,7 +4,11 @@ import { normalize } from "../lang/ar/normalize.js";
  * Match keys: the normalised word without its article, so that an entry
  * written "الولايات المتحدة" matches "للولايات المتحدة" and "ولايات" alike.
  */
-const KEEP = new Set(["الله", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "الا", "الي", "الان"].map(normalize));
+const KEEP = new Set(
+  ["الله", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "الا", "الي", "الان"].map(
+    normalize,
+  ),
+);
 
 export function matchKey(norm: string): string {
   if (norm.length >= 4 && norm.startsWith("ال") && !KEEP.has(norm)) return norm.slice(2);

@@ -66,7 +66,11 @@ function conflictProblems(entries: Entry[], problems: LexiconProblem[]): void {
         if (other === e) continue;
         const differ = other.code !== e.code || (e.kind === "person" && other.en !== e.en);
         if (differ && (e.kind !== "person" || overlaps(e, other))) {
-          problems.push({ file: e.file, line: e.line, message: `form "${form}" of "${e.id}" (${e.code}) conflicts with "${other.id}" (${other.code}) at ${other.file}:${other.line}` });
+          problems.push({
+            file: e.file,
+            line: e.line,
+            message: `form "${form}" of "${e.id}" (${e.code}) conflicts with "${other.id}" (${other.code}) at ${other.file}:${other.line}`,
+          });
         }
       }
       list.push(e);
@@ -109,6 +113,12 @@ export function compileLexicon(dir = LEXICON_DIR): { lexicon: Lexicon; problems:
   for (const t of topics) for (const keys of t.keys) topicTrie.add(keys, t);
   for (const c of cues) for (const f of c.forms) for (const k of formKeys(f)) words.add(k);
   for (const w of [...words]) if (w.length >= 2) words.add(normalize(`ال${w}`));
+  // a form's inner word may carry a clitic ("المكتب السياسي لحزب الله"): that is not a stem of its own
+  for (const w of [...words]) {
+    const rest = w.slice(1);
+    if ("وفبلك".includes(w[0] ?? "") && (words.has(rest) || (w.startsWith("لل") && words.has(`ا${rest}`))))
+      words.delete(w);
+  }
   const lexicon: Lexicon = {
     dir,
     codes,
@@ -138,7 +148,11 @@ export function loadLexicon(dir = LEXICON_DIR): Lexicon {
   if (problems.length) {
     const shown = problems.slice(0, 20).map(problemText).join("\n  ");
     const more = problems.length > 20 ? `\n  … and ${problems.length - 20} more` : "";
-    throw new MarsadError("E_LEXICON", `${problems.length} problem(s) in the lexicon:\n  ${shown}${more}`, dir);
+    throw new MarsadError(
+      "E_LEXICON",
+      `${problems.length} problem(s) in the lexicon:\n  ${shown}${more}`,
+      dir,
+    );
   }
   cache.set(dir, lexicon);
   return lexicon;

@@ -21,8 +21,10 @@ export function parsePattern(text: string): PatternToken[] | string {
   const tokens: PatternToken[] = [];
   for (const raw of text.split(/\s+/).filter(Boolean)) {
     if (raw === "*") tokens.push({ kind: "gap" });
-    else if (/^[بلك]?\{T\}$/.test(raw)) tokens.push({ kind: "slot", prep: raw.length > 3 ? normalize(raw[0]!) : null });
-    else if (/^[\u0621-\u064A\u0670\u0671]+$/.test(raw)) tokens.push({ kind: "word", key: matchKey(normalize(raw)), text: raw });
+    else if (/^[بلك]?\{T\}$/.test(raw))
+      tokens.push({ kind: "slot", prep: raw.length > 3 ? normalize(raw[0]!) : null });
+    else if (/^[\u0621-\u064A\u0670\u0671]+$/.test(raw))
+      tokens.push({ kind: "word", key: matchKey(normalize(raw)), text: raw });
     else return `bad pattern token "${raw}" (an Arabic word, {T}, ب{T}, ل{T}, ك{T} or *)`;
   }
   if (!tokens.some((t) => t.kind === "word")) return "a pattern needs at least one Arabic word";
@@ -38,10 +40,17 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
   const patterns: EventPattern[] = [];
   const ids = new Map<string, string>();
   const texts = new Map<string, string>();
-  for (const name of readdirSync(folder).filter((f) => f.endsWith(".tsv")).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort()) {
     const file = `ar/events/${name}`;
     const root = name.slice(0, 2);
-    for (const { line, fields } of readTsv(join(dir, file), file, ["id", "cameo", "form", "pattern", "note"], problems)) {
+    for (const { line, fields } of readTsv(
+      join(dir, file),
+      file,
+      ["id", "cameo", "form", "pattern", "note"],
+      problems,
+    )) {
       const at = (message: string) => problems.push({ file, line, message });
       const { id = "", cameo = "", form = "", pattern = "", note = "" } = fields;
       if (!ID.test(id)) at(`id "${id}" must match [a-z0-9_.-]+`);
@@ -49,7 +58,8 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       if (seen) at(`duplicate pattern id "${id}" (first at ${seen})`);
       ids.set(id, `${file}:${line}`);
       if (!codes.cameo.has(cameo)) at(`unknown CAMEO code "${cameo}"`);
-      else if (/^\d\d-/.test(name) && !cameo.startsWith(root)) at(`CAMEO code "${cameo}" is not in root ${root} of this file`);
+      else if (/^\d\d-/.test(name) && !cameo.startsWith(root))
+        at(`CAMEO code "${cameo}" is not in root ${root} of this file`);
       if (!FORMS.has(form as PatternForm)) at(`form must be verb, passive or noun, found "${form}"`);
       const tokens = parsePattern(pattern);
       if (typeof tokens === "string") {
@@ -76,7 +86,8 @@ export function loadTopics(dir: string, problems: LexiconProblem[]): Topic[] {
     if (!ID.test(id)) problems.push({ file, line, message: `id "${id}" must match [a-z0-9_.-]+` });
     if (ids.has(id)) problems.push({ file, line, message: `duplicate id "${id}"` });
     ids.add(id);
-    if (!/^[a-z_]+$/.test(topic)) problems.push({ file, line, message: `topic "${topic}" must be lowercase English` });
+    if (!/^[a-z_]+$/.test(topic))
+      problems.push({ file, line, message: `topic "${topic}" must be lowercase English` });
     const forms = values(fields.names);
     if (!forms.length) problems.push({ file, line, message: "no names given" });
     topics.push({ id, topic, forms, keys: forms.map(formKeys) });

@@ -58,8 +58,14 @@ export class TokenTrie<T> {
         }
       }
       for (const node of next) {
-        if (node.values.length && (!best || j + 1 - i > best.length || (j + 1 - i === best.length && node.values !== best.values))) {
-          best = best && best.length === j + 1 - i ? { length: best.length, values: [...best.values, ...node.values] } : { length: j + 1 - i, values: node.values };
+        if (
+          node.values.length &&
+          (!best || j + 1 - i > best.length || (j + 1 - i === best.length && node.values !== best.values))
+        ) {
+          best =
+            best && best.length === j + 1 - i
+              ? { length: best.length, values: [...best.values, ...node.values] }
+              : { length: j + 1 - i, values: node.values };
         }
       }
       frontier = next;

@@ -21,18 +21,32 @@ export function problemText(p: LexiconProblem): string {
 }
 
 /** Reads a TSV file whose header must be exactly `columns`. */
-export function readTsv(path: string, display: string, columns: string[], problems: LexiconProblem[]): TsvRow[] {
+export function readTsv(
+  path: string,
+  display: string,
+  columns: string[],
+  problems: LexiconProblem[],
+): TsvRow[] {
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   return parseTsv(text, display, columns, problems);
 }
 
-export function parseTsv(text: string, display: string, columns: string[], problems: LexiconProblem[]): TsvRow[] {
+export function parseTsv(
+  text: string,
+  display: string,
+  columns: string[],
+  problems: LexiconProblem[],
+): TsvRow[] {
   const lines = text.split(/\r?\n/);
   // the header is the first line that is not a comment
   const h = lines.findIndex((l) => !l.startsWith("#") && l.trim() !== "");
   const header = lines[h] ?? "";
   if (header !== columns.join("\t")) {
-    problems.push({ file: display, line: h + 1, message: `header must be "${columns.join("\\t")}", found "${header.replace(/\t/g, "\\t")}"` });
+    problems.push({
+      file: display,
+      line: h + 1,
+      message: `header must be "${columns.join("\\t")}", found "${header.replace(/\t/g, "\\t")}"`,
+    });
     return [];
   }
   const rows: TsvRow[] = [];
@@ -43,7 +57,11 @@ export function parseTsv(text: string, display: string, columns: string[], probl
     // a trailing optional column may be left off entirely
     while (parts.length < columns.length && columns[parts.length] === "note") parts.push("");
     if (parts.length !== columns.length) {
-      problems.push({ file: display, line, message: `expected ${columns.length} TAB-separated fields (${columns.join(", ")}), found ${parts.length}` });
+      problems.push({
+        file: display,
+        line,
+        message: `expected ${columns.length} TAB-separated fields (${columns.join(", ")}), found ${parts.length}`,
+      });
       return;
     }
     const fields: Record<string, string> = {};

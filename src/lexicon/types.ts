@@ -24,7 +24,10 @@ export interface Entry {
   iso3?: string;
 }
 
-export type PatternToken = { kind: "word"; key: string; text: string } | { kind: "slot"; prep: string | null } | { kind: "gap" };
+export type PatternToken =
+  | { kind: "word"; key: string; text: string }
+  | { kind: "slot"; prep: string | null }
+  | { kind: "gap" };
 
 export type PatternForm = "verb" | "passive" | "noun";
 

@@ -3,6 +3,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
 import type { ActorPhrase, Piece } from "./phrases.js";
 import { codeName } from "./resolve.js";
+import { contentStart } from "./stages/mentions.js";
 
 /**
  * Reads a run of pieces as one or more coordinated actors. A piece whose first
@@ -26,7 +27,8 @@ function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {
     if (r.kind === "agent" && !role) role = r.role;
     if (r.kind === "person" && !person) person = p;
     if (r.kind === "org" && !org) org = p;
-    if (!country && (r.kind === "country" || r.kind === "nationality" || r.kind === "capital")) country = r.country;
+    if (!country && (r.kind === "country" || r.kind === "nationality" || r.kind === "capital"))
+      country = r.country;
   }
   role ??= inherited;
   let code: string | null = null;
@@ -45,13 +47,20 @@ function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {
     head = "org";
     entityType = "ORG";
     if (country && code && !lexicon.codes.countries.has(code.slice(0, 3))) code = country + code.slice(3);
-  } else if (country && !role && pieces.every((p) => p.resolved.kind === "nationality") && !/(ون|ين)$/.test(pieces[0]!.surface)) {
+  } else if (
+    country &&
+    !role &&
+    pieces.every((p) => p.resolved.kind === "nationality") &&
+    !/(ون|ين)$/.test(pieces[0]!.surface)
+  ) {
     // a bare singular adjective ("الحدود اللبنانية") describes a thing, not an actor
     code = null;
     head = "agent";
   } else if (country) {
     code = role ? country + role : country;
-    head = pieces.some((p) => p.resolved.kind === "country" || p.resolved.kind === "capital") ? "country" : "agent";
+    head = pieces.some((p) => p.resolved.kind === "country" || p.resolved.kind === "capital")
+      ? "country"
+      : "agent";
     name = codeName(code, lexicon);
     entityType = head === "country" ? "GPE" : null;
     if (person) {
@@ -76,7 +85,14 @@ function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {
 let groupCounter = 0;
 
 /** Builds the actor phrases of one run. */
-export function conjuncts(run: Piece[], tokens: WorkToken[], text: string, sentence: number, firstId: number, lexicon: Lexicon): ActorPhrase[] {
+export function conjuncts(
+  run: Piece[],
+  tokens: WorkToken[],
+  text: string,
+  sentence: number,
+  firstId: number,
+  lexicon: Lexicon,
+): ActorPhrase[] {
   const parts: Piece[][] = [];
   for (const p of run) {
     const last = parts[parts.length - 1];
@@ -92,7 +108,7 @@ export function conjuncts(run: Piece[], tokens: WorkToken[], text: string, sente
     const c = compose(pieces, k > 0 && bare ? headRole : null, lexicon);
     const first = pieces[0]!;
     const last = pieces[pieces.length - 1]!;
-    const start = tokens[first.tokStart]!.start;
+    const start = contentStart(tokens[first.tokStart]!);
     const end = tokens[last.tokEnd - 1]!.end;
     phrases.push({
       id: firstId + phrases.length,

@@ -1,9 +1,9 @@
 import type { ArticleInput, EntityOut, EventOut } from "../document.js";
 import type { Segmentation } from "../lang/ar/clitics.js";
-import type { EntryForm } from "../lexicon/load.js";
-import type { ActorPhrase } from "./phrases.js";
 import type { SentenceUnit } from "../lang/ar/sentences.js";
 import type { Token } from "../lang/ar/tokenize.js";
+import type { EntryForm } from "../lexicon/load.js";
+import type { ActorPhrase } from "./phrases.js";
 
 /**
  * The working document that pipeline stages read and extend. Each stage

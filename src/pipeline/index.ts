@@ -51,7 +51,11 @@ export interface Pipeline {
 
 export function createPipeline(ctx: Partial<PipelineContext> = {}): Pipeline {
   const lexicon = ctx.lexicon ?? loadLexicon();
-  const context: PipelineContext = { lexicon, known: ctx.known ?? knownStems(lexicon.words), common: ctx.common ?? commonWords() };
+  const context: PipelineContext = {
+    lexicon,
+    known: ctx.known ?? knownStems(lexicon.words),
+    common: ctx.common ?? commonWords(),
+  };
   const analyse = (input: ArticleInput): ArticleDoc => {
     const doc: ArticleDoc = { input, text: input.text, warnings: [] };
     for (const stage of STAGES) {

@@ -46,18 +46,28 @@ function prepOf(t: WorkToken | undefined): string | null {
 }
 
 /** Skips possible at token j: n plain tokens, or an actor phrase plus n tokens. */
-function skips(view: SentenceView, j: number, plain: number, phraseExtra: number): Array<{ to: number; phrase?: ActorPhrase; slack: number }> {
+function skips(
+  view: SentenceView,
+  j: number,
+  plain: number,
+  phraseExtra: number,
+): Array<{ to: number; phrase?: ActorPhrase; slack: number }> {
   const out: Array<{ to: number; phrase?: ActorPhrase; slack: number }> = [];
   for (let n = 0; n <= plain && j + n <= view.end; n++) out.push({ to: j + n, slack: n });
   for (const p of view.byStart.get(j) ?? []) {
     const group = view.groupOf(p);
     const last = group[group.length - 1] ?? p;
-    for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++) out.push({ to: last.tokEnd + n, phrase: p, slack: n });
+    for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++)
+      out.push({ to: last.tokEnd + n, phrase: p, slack: n });
   }
   return out;
 }
 
-function slotPhrase(view: SentenceView, j: number, prep: string | null): { phrase: ActorPhrase; at: number } | null {
+function slotPhrase(
+  view: SentenceView,
+  j: number,
+  prep: string | null,
+): { phrase: ActorPhrase; at: number } | null {
   for (let n = 0; n <= 2 && j + n < view.end; n++) {
     for (const p of view.byStart.get(j + n) ?? []) {
       const first = view.tokens[p.tokStart];
@@ -70,7 +80,11 @@ function slotPhrase(view: SentenceView, j: number, prep: string | null): { phras
   return null;
 }
 
-export function matchPattern(pattern: EventPattern, trigger: number, view: SentenceView): PatternMatch | null {
+export function matchPattern(
+  pattern: EventPattern,
+  trigger: number,
+  view: SentenceView,
+): PatternMatch | null {
   const els = pattern.tokens;
   const best: { m: PatternMatch | null } = { m: null };
   const walk = (k: number, j: number, acc: PatternMatch) => {
@@ -85,18 +99,33 @@ export function matchPattern(pattern: EventPattern, trigger: number, view: Sente
       const afterTrigger = k === 1;
       const plain = afterTrigger ? (pattern.form === "noun" ? 2 : 1) : 0;
       const extra = afterTrigger && pattern.form !== "noun" ? 1 : 0;
-      const options = prev?.kind === "gap" ? [{ to: j, slack: 0 }] : afterTrigger ? skips(view, j, plain, extra) : [{ to: j, slack: 0 }];
+      const options =
+        prev?.kind === "gap"
+          ? [{ to: j, slack: 0 }]
+          : afterTrigger
+            ? skips(view, j, plain, extra)
+            : [{ to: j, slack: 0 }];
       for (const o of options) {
         if (!hasKey(view.tokens[o.to], el.key) || o.to >= view.end) continue;
-        walk(k + 1, o.to + 1, { ...acc, words: [...acc.words, o.to], slack: acc.slack + o.slack, skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped });
+        walk(k + 1, o.to + 1, {
+          ...acc,
+          words: [...acc.words, o.to],
+          slack: acc.slack + o.slack,
+          skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped,
+        });
       }
     } else if (el.kind === "gap") {
       for (const o of skips(view, j, 3, 2)) {
-        walk(k + 1, o.to, { ...acc, slack: acc.slack + o.slack + 1, skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped });
+        walk(k + 1, o.to, {
+          ...acc,
+          slack: acc.slack + o.slack + 1,
+          skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped,
+        });
       }
     } else {
       // a verb with a direct object: "التقى الرئيس المصري نظيره" — the subject may come first
-      const starts = k === 1 && pattern.form !== "noun" && !el.prep ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
+      const starts =
+        k === 1 && pattern.form !== "noun" && !el.prep ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
       for (const o of starts) {
         const found = slotPhrase(view, o.to, el.prep);
         if (!found) continue;
@@ -111,6 +140,14 @@ export function matchPattern(pattern: EventPattern, trigger: number, view: Sente
       }
     }
   };
-  walk(1, trigger + 1, { pattern, trigger, words: [trigger], end: trigger + 1, targets: [], skipped: [], slack: 0 });
+  walk(1, trigger + 1, {
+    pattern,
+    trigger,
+    words: [trigger],
+    end: trigger + 1,
+    targets: [],
+    skipped: [],
+    slack: 0,
+  });
   return best.m;
 }

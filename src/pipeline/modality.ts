@@ -17,7 +17,13 @@ function isFutureVerb(t: WorkToken | undefined): boolean {
   return !!t?.seg?.proclitics.some((p) => p.norm === "س");
 }
 
-export function modalityOf(tokens: WorkToken[], trigger: number, clauseStart: number, noun: boolean, lexicon: Lexicon): { modality: Modality; rule: string | null } {
+export function modalityOf(
+  tokens: WorkToken[],
+  trigger: number,
+  clauseStart: number,
+  noun: boolean,
+  lexicon: Lexicon,
+): { modality: Modality; rule: string | null } {
   let best: { modality: Modality; rule: string | null } = { modality: "asserted", rule: null };
   const consider = (modality: Modality, rule: string) => {
     if (RANK[modality] > RANK[best.modality]) best = { modality, rule };
@@ -36,7 +42,8 @@ export function modalityOf(tokens: WorkToken[], trigger: number, clauseStart: nu
     i += m.length - 1;
   }
   if (noun && best.modality === "asserted") {
-    for (let i = clauseStart; i < trigger; i++) if (isFutureVerb(tokens[i])) consider("future", "modality:clause-future");
+    for (let i = clauseStart; i < trigger; i++)
+      if (isFutureVerb(tokens[i])) consider("future", "modality:clause-future");
   }
   return best;
 }

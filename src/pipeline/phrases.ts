@@ -49,7 +49,7 @@ const NAME_LINKS = new Set(["عبد", "ابو", "بن", "ابن", "ال", "بن�
 
 /** Can this token be part of a name the lexicon does not know? */
 function nameLike(t: WorkToken | undefined, common: ReadonlySet<string>, lexicon: Lexicon): boolean {
-  if (!t || t.kind !== "word" || !t.arabic) return false;
+  if (t?.kind !== "word" || !t.arabic) return false;
   if (NAME_LINKS.has(t.norm)) return true;
   if (t.norm.length < 3 || FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.stem)) return false;
   if (t.seg?.proclitics.some((p) => p.norm !== "ال")) return false;
@@ -58,7 +58,13 @@ function nameLike(t: WorkToken | undefined, common: ReadonlySet<string>, lexicon
 }
 
 /** Name tokens after a title: up to four, not starting or ending with a link word. */
-export function unknownNameAfter(tokens: WorkToken[], i: number, end: number, common: ReadonlySet<string>, lexicon: Lexicon): number {
+export function unknownNameAfter(
+  tokens: WorkToken[],
+  i: number,
+  end: number,
+  common: ReadonlySet<string>,
+  lexicon: Lexicon,
+): number {
   let j = i;
   while (j < end && j - i < 4 && nameLike(tokens[j], common, lexicon)) j++;
   while (j > i && NAME_LINKS.has(tokens[j - 1]!.norm)) j--;
@@ -66,13 +72,15 @@ export function unknownNameAfter(tokens: WorkToken[], i: number, end: number, co
   return j;
 }
 
-/** Tokens between two mentions that still let them form one phrase. */
-function glued(tokens: WorkToken[], from: number, to: number): boolean {
-  return from === to;
-}
-
 /** Splits a sentence's mentions into runs of adjacent pieces, adding unknown names after titles. */
-export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd: number, published: string | null, lexicon: Lexicon, common: ReadonlySet<string>): Piece[][] {
+export function pieceRuns(
+  tokens: WorkToken[],
+  mentions: Mention[],
+  sentenceEnd: number,
+  published: string | null,
+  lexicon: Lexicon,
+  common: ReadonlySet<string>,
+): Piece[][] {
   const runs: Piece[][] = [];
   let run: Piece[] = [];
   let lastEnd = -1;
@@ -80,7 +88,8 @@ export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd:
     const m = mentions[k]!;
     const resolved = resolveForms(m.forms, published, lexicon);
     if (!resolved) continue;
-    if (run.length && !glued(tokens, lastEnd, m.tokStart)) {
+    // mentions form one phrase only when nothing stands between them
+    if (run.length && lastEnd !== m.tokStart) {
       runs.push(run);
       run = [];
     }
@@ -93,7 +102,11 @@ export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd:
     // a title or nationality followed by words the lexicon does not know: a name
     const next = mentions[k + 1];
     const hasPerson = run.some((p) => p.resolved.kind === "person");
-    if (!hasPerson && (resolved.kind === "agent" || resolved.kind === "nationality") && run.some((p) => p.resolved.kind === "agent")) {
+    if (
+      !hasPerson &&
+      (resolved.kind === "agent" || resolved.kind === "nationality") &&
+      run.some((p) => p.resolved.kind === "agent")
+    ) {
       const stop = Math.min(next ? next.tokStart : sentenceEnd, sentenceEnd);
       const nameEnd = unknownNameAfter(tokens, m.tokEnd, stop, common, lexicon);
       if (nameEnd > m.tokEnd && isPersonTitle(run)) {
@@ -101,8 +114,29 @@ export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd:
           .slice(m.tokEnd, nameEnd)
           .map((t) => t.text)
           .join(" ");
-        const entry = { ...resolved.entry, id: "context-name", kind: "person" as const, en: text, forms: [text] };
-        run.push({ tokStart: m.tokEnd, tokEnd: nameEnd, unknownName: true, surface: text, resolved: { entry, kind: "person", code: null, country: null, role: null, name: text, type: "PER", rule: "name:after-title" } });
+        const entry = {
+          ...resolved.entry,
+          id: "context-name",
+          kind: "person" as const,
+          en: text,
+          forms: [text],
+        };
+        run.push({
+          tokStart: m.tokEnd,
+          tokEnd: nameEnd,
+          unknownName: true,
+          surface: text,
+          resolved: {
+            entry,
+            kind: "person",
+            code: null,
+            country: null,
+            role: null,
+            name: text,
+            type: "PER",
+            rule: "name:after-title",
+          },
+        });
         lastEnd = nameEnd;
       }
     }
@@ -115,5 +149,7 @@ export function pieceRuns(tokens: WorkToken[], mentions: Mention[], sentenceEnd:
 function isPersonTitle(run: Piece[]): boolean {
   const agents = run.filter((p) => p.resolved.kind === "agent");
   const first = agents[0]?.resolved.entry.forms[0] ?? "";
-  return !/^(وزارة|حكومة|جيش|قوات|سلطات|مجلس|هيئة|منظمة|جماعة|حركة|لجنة|مكتب|جهاز|شرطة|أجهزة|مؤسسة)/.test(first);
+  return !/^(وزارة|حكومة|جيش|قوات|سلطات|مجلس|هيئة|منظمة|جماعة|حركة|لجنة|مكتب|جهاز|شرطة|أجهزة|مؤسسة)/.test(
+    first,
+  );
 }

@@ -42,7 +42,11 @@ export interface Resolved {
 }
 
 /** Picks the entry a mention stands for and resolves it on the publication date. */
-export function resolveForms(forms: EntryForm[], published: string | null, lexicon: Lexicon): Resolved | null {
+export function resolveForms(
+  forms: EntryForm[],
+  published: string | null,
+  lexicon: Lexicon,
+): Resolved | null {
   const entries = [...new Set(forms.map((f) => f.entry))].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
   const top = entries[0];
   if (!top) return null;
@@ -51,24 +55,96 @@ export function resolveForms(forms: EntryForm[], published: string | null, lexic
     const office = officeOn(offices, published);
     const nationality = top.nationality ?? null;
     if (office) {
-      return { entry: office, kind: "person", code: office.code, country: office.code.slice(0, 3), role: office.code.slice(3, 6) || null, name: office.en, type: "PER", rule: `person:${office.id}` };
+      return {
+        entry: office,
+        kind: "person",
+        code: office.code,
+        country: office.code.slice(0, 3),
+        role: office.code.slice(3, 6) || null,
+        name: office.en,
+        type: "PER",
+        rule: `person:${office.id}`,
+      };
     }
-    return { entry: top, kind: "person", code: nationality, country: nationality, role: null, name: top.en, type: "PER", rule: `person:${top.id}@no-office` };
+    return {
+      entry: top,
+      kind: "person",
+      code: nationality,
+      country: nationality,
+      role: null,
+      name: top.en,
+      type: "PER",
+      rule: `person:${top.id}@no-office`,
+    };
   }
   const country = countryOf(top, lexicon);
   switch (top.kind) {
     case "org":
-      return { entry: top, kind: "org", code: top.code, country, role: top.code.slice(3, 6) || null, name: top.en, type: "ORG", rule: `org:${top.id}` };
+      return {
+        entry: top,
+        kind: "org",
+        code: top.code,
+        country,
+        role: top.code.slice(3, 6) || null,
+        name: top.en,
+        type: "ORG",
+        rule: `org:${top.id}`,
+      };
     case "country":
-      return { entry: top, kind: "country", code: top.code, country: top.code, role: null, name: top.en, type: "GPE", rule: `country:${top.id}` };
+      return {
+        entry: top,
+        kind: "country",
+        code: top.code,
+        country: top.code,
+        role: null,
+        name: top.en,
+        type: "GPE",
+        rule: `country:${top.id}`,
+      };
     case "capital":
-      return { entry: top, kind: "capital", code: top.code, country, role: "GOV", name: `${top.en} (government)`, type: "GPE", rule: `capital:${top.id}` };
+      return {
+        entry: top,
+        kind: "capital",
+        code: top.code,
+        country,
+        role: "GOV",
+        name: `${top.en} (government)`,
+        type: "GPE",
+        rule: `capital:${top.id}`,
+      };
     case "nationality":
-      return { entry: top, kind: "nationality", code: top.code, country: top.code, role: null, name: top.en, type: "NORP", rule: `nationality:${top.id}` };
+      return {
+        entry: top,
+        kind: "nationality",
+        code: top.code,
+        country: top.code,
+        role: null,
+        name: top.en,
+        type: "NORP",
+        rule: `nationality:${top.id}`,
+      };
     case "place":
-      return { entry: top, kind: "place", code: top.code, country: top.code, role: null, name: top.en, type: top.type, rule: `place:${top.id}` };
+      return {
+        entry: top,
+        kind: "place",
+        code: top.code,
+        country: top.code,
+        role: null,
+        name: top.en,
+        type: top.type,
+        rule: `place:${top.id}`,
+      };
     default:
-      return { entry: top, kind: "agent", code: null, country: null, role: top.code, name: top.en, type: null, rule: `agent:${top.id}` };
+      return {
+        entry: top,
+        kind: "agent",
+        code: null,
+        country: null,
+        role: top.code,
+        name: top.en,
+        type: null,
+        rule: `agent:${top.id}`,
+      };
   }
 }
 
@@ -84,7 +160,10 @@ export function countryOf(e: Entry, lexicon: Lexicon): string | null {
 /** Display name of a code: the country's English name plus its role. */
 export function codeName(code: string | null, lexicon: Lexicon): string | null {
   if (!code) return null;
-  const country = lexicon.countries.get(code.slice(0, 3))?.en ?? lexicon.codes.roles.get(code.slice(0, 3))?.label ?? code.slice(0, 3);
+  const country =
+    lexicon.countries.get(code.slice(0, 3))?.en ??
+    lexicon.codes.roles.get(code.slice(0, 3))?.label ??
+    code.slice(0, 3);
   const role = code.slice(3, 6);
   if (!role) return country;
   const label = lexicon.codes.roles.get(role)?.label.split(",")[0] ?? lexicon.codes.groups.get(role) ?? role;

@@ -32,7 +32,7 @@ export type KnownWords = ReadonlySet<string>;
 
 const CONJ = ["و", "ف"];
 const PREP = ["ب", "ل", "ك"];
-const ENCLITICS = ["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
+const ENCLITICS = ["هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"];
 const VERB_PREFIX = /^[يتنا]/;
 /** Prepositions and particles that take pronoun suffixes: عليه، لديها، منهم، إنه. */
 const PARTICLE_HOSTS = new Set(
@@ -75,7 +75,7 @@ function stemScore(stem: string, known: KnownWords, hadArticle: boolean): number
 }
 
 /** Shapes of derived nouns and verbs (مـ / تـ / ا / استـ patterns) that follow a bare preposition: بمحاولة، لتطوير، باطراد. */
-const DERIVED = /^(م|ت|ا|است)../;
+const DERIVED = /^(م|ت|است)../;
 /** A one-letter preposition with a pronoun: له، بها، لهم، بنا. */
 const PREP_PRONOUN = /^[بل](ه|ها|هم|هما|هن|نا|ك|كم|كما|ي)$/;
 
@@ -97,7 +97,7 @@ function procliticSplits(w: string): Array<{ pro: string[]; rest: string; articl
       out.push({ pro: [...conj, p], rest: r2, article: false });
       if (r2.startsWith("ال")) out.push({ pro: [...conj, p, "ال"], rest: r2.slice(2), article: true });
     }
-    if (r1.startsWith("س") && VERB_PREFIX.test(r1.slice(1)) && r1.length >= 5) {
+    if (r1.startsWith("س") && VERB_PREFIX.test(r1.slice(1)) && r1.length >= 4) {
       out.push({ pro: [...conj, "س"], rest: r1.slice(1), article: false });
     }
     if (r1.startsWith("ال")) out.push({ pro: [...conj, "ال"], rest: r1.slice(2), article: true });
@@ -122,7 +122,8 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
       if (split.pro.length) {
         // a bare conjunction/preposition needs a known or clearly shaped stem
         const last = split.pro[split.pro.length - 1];
-        if (last === "س") score = VERB_PREFIX.test(stem) && stem.length >= 4 && stem.length <= 7 ? score + 0.5 : 0;
+        if (last === "س")
+          score = VERB_PREFIX.test(stem) && stem.length >= 3 && stem.length <= 8 ? score + 0.5 : 0;
         else if (!split.article && !known.has(stem)) {
           const conj = last === "و" || last === "ف";
           const verbLike = conj && /^[يتن]/.test(stem) && stem.length >= 4;

@@ -6,7 +6,7 @@ import type { ActorPhrase } from "../phrases.js";
 import { pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
-import { tokenKeys } from "./mentions.js";
+import { contentStart, tokenKeys } from "./mentions.js";
 
 /**
  * Actor phrases and entities, with coreference inside the article:
@@ -21,11 +21,13 @@ export interface ActorContext {
   common: ReadonlySet<string>;
 }
 
-const INSTITUTION = /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
+const INSTITUTION =
+  /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
 
 function homeCountry(history: ActorPhrase[]): string | null {
   const counts = new Map<string, number>();
-  for (const p of history) if (p.code && p.role === "GOV") counts.set(p.code.slice(0, 3), (counts.get(p.code.slice(0, 3)) ?? 0) + 1);
+  for (const p of history)
+    if (p.code && p.role === "GOV") counts.set(p.code.slice(0, 3), (counts.get(p.code.slice(0, 3)) ?? 0) + 1);
   let best: string | null = null;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
@@ -47,9 +49,12 @@ function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexic
   if (!STATE_ROLES.has(p.role)) return;
   const agentId = p.pieces.find((x) => x.resolved.kind === "agent")?.resolved.entry.id;
   const prior = [...history].reverse();
+  const national = (h: ActorPhrase) => !!h.code && lexicon.codes.countries.has(h.code.slice(0, 3));
+  // the same role in the same sentence, the same role word earlier ("وزارة الخارجية"), the same role anywhere
   const same =
-    prior.find((h) => h.code && agentId && h.pieces.some((x) => x.resolved.entry.id === agentId) && lexicon.codes.countries.has(h.code.slice(0, 3))) ??
-    prior.find((h) => h.code && h.code.length >= 6 && h.role === p.role && lexicon.codes.countries.has(h.code.slice(0, 3)));
+    prior.find((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
+    prior.find((h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId)) ??
+    prior.find((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
   const country = same?.code?.slice(0, 3) ?? homeCountry(history);
   if (!country) return;
   p.code = country + p.role;
@@ -59,7 +64,16 @@ function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexic
 }
 
 /** Pointer nouns and surnames of people found by title, in tokens no mention covers. */
-function pointerPhrases(doc: ArticleDoc, from: number, to: number, covered: Set<number>, history: ActorPhrase[], aliases: Map<string, ActorPhrase>, ctx: ActorContext, nextId: () => number): ActorPhrase[] {
+function pointerPhrases(
+  doc: ArticleDoc,
+  from: number,
+  to: number,
+  covered: Set<number>,
+  history: ActorPhrase[],
+  aliases: Map<string, ActorPhrase>,
+  ctx: ActorContext,
+  nextId: () => number,
+): ActorPhrase[] {
   const tokens = doc.tokens ?? [];
   const out: ActorPhrase[] = [];
   const trie = ctx.lexicon.cueTries.pointers;
@@ -94,14 +108,39 @@ function pointerPhrases(doc: ArticleDoc, from: number, to: number, covered: Set<
       if (targets.length < 2) targets = [];
     }
     const group = targets.length > 1 ? -(i + 1) : 0;
-    for (const target of targets) out.push({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group: group || target.group });
+    for (const target of targets)
+      out.push({
+        ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]),
+        group: group || target.group,
+      });
     i += m.length - 1;
   }
   return out;
 }
 
-function clone(p: ActorPhrase, first: WorkToken, last: WorkToken, text: string, id: number, rules: string[]): ActorPhrase {
-  return { ...p, id, sentence: first.sentence, tokStart: first.index, tokEnd: last.index + 1, start: first.start, end: last.end, text: text.slice(first.start, last.end), head: "pointer", pieces: [], rules: [...p.rules, ...rules], entityType: null };
+function clone(
+  p: ActorPhrase,
+  first: WorkToken,
+  last: WorkToken,
+  text: string,
+  id: number,
+  rules: string[],
+): ActorPhrase {
+  const start = contentStart(first);
+  return {
+    ...p,
+    id,
+    sentence: first.sentence,
+    tokStart: first.index,
+    tokEnd: last.index + 1,
+    start,
+    end: last.end,
+    text: text.slice(start, last.end),
+    head: "pointer",
+    pieces: [],
+    rules: [...p.rules, ...rules],
+    entityType: null,
+  };
 }
 
 function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
@@ -109,12 +148,15 @@ function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
   const out: EntityOut[] = [];
   for (const piece of p.pieces) {
     const r = piece.resolved;
-    const start = tokens[piece.tokStart]!.start;
+    const start = contentStart(tokens[piece.tokStart]!);
     const end = tokens[piece.tokEnd - 1]!.end;
     const base = { text: doc.text.slice(start, end), start, end, sentence: p.sentence, rule: r.rule };
-    if (r.kind === "person") out.push({ ...base, type: "PER", actor: p.head === "person" ? p.code : r.code, name: r.name });
-    else if (r.kind === "org") out.push({ ...base, type: "ORG", actor: p.head === "org" ? p.code : r.code, name: r.name });
-    else if (r.kind === "country" || r.kind === "capital") out.push({ ...base, type: "GPE", actor: r.code, name: r.name });
+    if (r.kind === "person")
+      out.push({ ...base, type: "PER", actor: p.head === "person" ? p.code : r.code, name: r.name });
+    else if (r.kind === "org")
+      out.push({ ...base, type: "ORG", actor: p.head === "org" ? p.code : r.code, name: r.name });
+    else if (r.kind === "country" || r.kind === "capital")
+      out.push({ ...base, type: "GPE", actor: r.code, name: r.name });
     else if (r.kind === "nationality") out.push({ ...base, type: "NORP", actor: r.code, name: r.name });
     else if (r.kind === "place") out.push({ ...base, type: r.type ?? "LOC", actor: null, name: r.name });
     else if (p.head === "agent" && p.code && INSTITUTION.test(tokens[piece.tokStart]!.stem)) {
@@ -152,9 +194,12 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
           resolveByContext(p, history, ctx.lexicon);
           phrases.push(p);
           entities.push(...entitiesOf(p, doc));
-          const named = p.pieces.find((x) => x.unknownName);
+          // a person named in full is found again by surname alone ("ماثيو ميلر" … "ميلر")
+          const named = p.pieces.find((x) => x.resolved.kind === "person");
           if (named && p.code && named.tokEnd - named.tokStart > 1) {
-            for (const k of tokenKeys(tokens[named.tokEnd - 1]!)) aliases.set(k, p);
+            const surname = tokens[named.tokEnd - 1]!;
+            if (surname.norm.length >= 3 && !ctx.common.has(surname.stem))
+              for (const k of tokenKeys(surname)) aliases.set(k, p);
           }
         }
       }

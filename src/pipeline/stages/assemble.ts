@@ -16,8 +16,16 @@ import { tokenKeys } from "./mentions.js";
  *   passive verbs have no source unless the text names one.
  */
 
-const LOCATIVE = new Set(["في", "قرب", "على", "داخل", "عند", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء"].map(normalize));
-const PREPOSITIONS = new Set(["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر"].map(normalize));
+const LOCATIVE = new Set(
+  ["في", "قرب", "على", "داخل", "عند", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء"].map(normalize),
+);
+const PREPOSITIONS = new Set(
+  ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر"].map(
+    normalize,
+  ),
+);
+
+const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
 function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
   const first = tokens[p.tokStart];
@@ -46,29 +54,48 @@ function sources(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]): { list: A
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
   const isTarget = (p: ActorPhrase) => match.targets.includes(p);
   const skipped = match.skipped.find((p) => !isTarget(p));
-  if (skipped) return { list: group(skipped, phrases), rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso" };
+  if (skipped)
+    return {
+      list: group(skipped, phrases),
+      rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso",
+    };
   if (match.pattern.form === "noun") {
-    const genitive = phrases.find((p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens));
+    const genitive = phrases.find(
+      (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens),
+    );
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
   }
-  const before = phrases.filter((p) => p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens));
+  const before = phrases.filter(
+    (p) =>
+      p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens),
+  );
   if (before[0]) return { list: group(before[0], phrases), rule: "source:subject-before" };
   if (match.pattern.form === "noun") {
-    const earlier = phrases.filter((p) => p.tokEnd <= match.trigger && !isTarget(p) && !inPrepPhrase(p, tokens));
+    const earlier = phrases.filter(
+      (p) => p.tokEnd <= match.trigger && !isTarget(p) && !inPrepPhrase(p, tokens),
+    );
     if (earlier[0]) return { list: group(earlier[0], phrases), rule: "source:sentence-subject" };
   }
-  const after = phrases.find((p) => p.tokStart > match.trigger && p.tokStart <= match.trigger + 2 && !isTarget(p) && !inPrepPhrase(p, tokens));
+  const after = phrases.find(
+    (p) =>
+      p.tokStart > match.trigger &&
+      p.tokStart <= match.trigger + 2 &&
+      !isTarget(p) &&
+      !inPrepPhrase(p, tokens),
+  );
   if (after && !match.targets.length) return { list: group(after, phrases), rule: "source:vso" };
   return { list: [], rule: "source:none" };
 }
 
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
-  const places = phrases.filter((p) => p.head === "place" && !t.match.targets.includes(p)).filter((p) => {
-    const first = tokens[p.tokStart];
-    const prev = tokens[p.tokStart - 1];
-    return first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm));
-  });
+  const places = phrases
+    .filter((p) => p.head === "place" && !t.match.targets.includes(p))
+    .filter((p) => {
+      const first = tokens[p.tokStart];
+      const prev = tokens[p.tokStart - 1];
+      return first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm));
+    });
   const after = places.find((p) => p.tokStart >= t.match.trigger);
   const chosen = after ?? places[places.length - 1];
   return chosen ? { name: chosen.name ?? chosen.text, code: chosen.code, text: chosen.text } : null;
@@ -101,21 +128,29 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const phrases = actorsOf(doc, t.sentence);
     let src = sources(doc, t, phrases);
     let targets = match.targets;
-    // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject
+    // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
+    // so is a nominative plural right after the verb ("حذر المسؤولون من …")
     const slot = pattern.tokens[1];
-    if (src.list.length === 0 && slot?.kind === "slot" && !slot.prep && targets[0]) {
+    if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === match.trigger + 1) {
       const lastTarget = targets[targets.length - 1]!;
-      const next = phrases.find((p) => p.tokStart >= lastTarget.tokEnd && p.tokStart <= lastTarget.tokEnd + 1);
-      if (next) {
+      const next = phrases.find(
+        (p) => p.tokStart >= lastTarget.tokEnd && p.tokStart <= lastTarget.tokEnd + 1,
+      );
+      const nominative = /ون$/.test(tokens[targets[0].tokStart]?.norm ?? "");
+      if ((src.list.length === 0 || nominative) && (next || nominative)) {
         src = { list: targets, rule: "source:vso" };
-        targets = group(next, phrases);
+        targets = next ? group(next, phrases) : [];
+        if (!targets.length) continue;
       }
     }
     if (!src.list.length && pattern.form !== "passive") continue;
     const code = lexicon.codes.cameo.get(pattern.cameo);
     if (!code) continue;
-    if (pattern.cameo.startsWith("01") && !targets.length) continue;
-    const attribution = (doc.attributions ?? []).find((a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+    // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
+    if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
+    const attribution = (doc.attributions ?? []).find(
+      (a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd,
+    );
     const dates = (doc.dates ?? []).filter((d) => d.sentence === t.sentence);
     const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
     const future = t.modality.modality === "future";
@@ -130,7 +165,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       date: date ? resolveDate(date, doc.input.published ?? null, future) : null,
       date_text: date?.text ?? null,
       location: location(doc, t, phrases),
-      attribution: attribution ? { code: attribution.speaker.code, name: attribution.speaker.name, text: attribution.speaker.text } : null,
+      attribution: attribution
+        ? { code: attribution.speaker.code, name: attribution.speaker.name, text: attribution.speaker.text }
+        : null,
       topics: topics(doc, t.sentence, lexicon),
       sentences: [t.sentence],
       evidence: doc.text.slice(first.start, last.end),
@@ -145,7 +182,12 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         if (!s && !g) continue;
         if (s && g && s.code === g.code) continue;
         const actorRules = [...(s?.rules ?? []), ...(g?.rules ?? [])].filter((r) => r.startsWith("coref:"));
-        events.push({ ...base, source: s ? ref(s) : null, target: g ? ref(g) : null, rules: [...rules, ...actorRules] });
+        events.push({
+          ...base,
+          source: s ? ref(s) : null,
+          target: g ? ref(g) : null,
+          rules: [...rules, ...actorRules],
+        });
       }
     }
   }

@@ -52,7 +52,15 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
         contentStart = compAt >= 0 ? compAt : speaker && speaker.tokStart > i ? speaker.tokEnd : cueEnd;
       }
       if (!speaker) continue;
-      out.push({ sentence: s, tokStart: contentStart, tokEnd: to, speaker, cueStart: i, cueEnd, rule: `attribution:${cue.id}` });
+      out.push({
+        sentence: s,
+        tokStart: contentStart,
+        tokEnd: to,
+        speaker,
+        cueStart: i,
+        cueEnd,
+        rule: `attribution:${cue.id}`,
+      });
       i = cueEnd - 1;
     }
   }

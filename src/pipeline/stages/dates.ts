@@ -1,4 +1,9 @@
-import { CalendarDate, GregorianCalendar, IslamicUmalquraCalendar, toCalendar } from "@internationalized/date";
+import {
+  CalendarDate,
+  GregorianCalendar,
+  IslamicUmalquraCalendar,
+  toCalendar,
+} from "@internationalized/date";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, DateMention } from "../doc.js";
 import type { Stage } from "../stage.js";
@@ -75,12 +80,27 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
   const trie = lexicon.cueTries.dates;
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
   for (let i = 0; i < tokens.length; i++) {
-    const m = trie.longest(i, tokens.length, alt);
+    let m = trie.longest(i, tokens.length, alt);
     if (!m) continue;
+    // bare "يوم" is "day" (يوم الخميس), not "اليوم" (today): only the article makes it today
+    if (tokens[i]!.norm === "يوم" || tokens[i]!.stem === "يوم") {
+      const next = trie.longest(i + 1, tokens.length, alt);
+      if (next?.values[0]?.kind === "weekday") {
+        i += 1;
+        m = next;
+      } else if (m.length === 1 && !tokens[i]!.norm.includes("اليوم")) continue;
+    }
     const cue = m.values[0]!;
     let start = i;
     let end = i + m.length;
-    const mention: DateMention = { tokStart: i, tokEnd: end, sentence: tokens[i]!.sentence, kind: "relative", text: "", since: false };
+    const mention: DateMention = {
+      tokStart: i,
+      tokEnd: end,
+      sentence: tokens[i]!.sentence,
+      kind: "relative",
+      text: "",
+      since: false,
+    };
     const value = Number(cue.value);
     if (cue.kind === "month" || cue.kind === "hijri") {
       const before = tokens[i - 1];
@@ -117,8 +137,22 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
 export const datesStage: Stage<{ lexicon: Lexicon }> = {
   name: "dates",
   needs: ["tokens"],
-  adds: ["dates"],
+  adds: ["dates", "entities"],
   run(doc, ctx) {
     doc.dates = findDates(doc, ctx.lexicon);
+    const entities = doc.entities ?? [];
+    for (const d of doc.dates) {
+      entities.push({
+        text: d.text,
+        type: "DATE",
+        start: d.start ?? 0,
+        end: d.end ?? 0,
+        sentence: d.sentence,
+        actor: null,
+        rule: `date:${d.kind}`,
+      });
+    }
+    entities.sort((a, b) => a.start - b.start || b.end - a.end);
+    doc.entities = entities;
   },
 };

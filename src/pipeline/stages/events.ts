@@ -2,7 +2,7 @@ import type { EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc } from "../doc.js";
-import { type PatternMatch, matchPattern, type SentenceView } from "../match.js";
+import { matchPattern, type PatternMatch, type SentenceView } from "../match.js";
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
@@ -17,7 +17,9 @@ import { tokenKeys } from "./mentions.js";
  */
 
 /** Words that open a new clause: a subject is not sought across them. */
-const CLAUSE_OPENERS = new Set(["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين"].map(normalize));
+const CLAUSE_OPENERS = new Set(
+  ["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين"].map(normalize),
+);
 
 export interface Trigger {
   match: PatternMatch;
@@ -26,7 +28,7 @@ export interface Trigger {
   modality: ReturnType<typeof modalityOf>;
 }
 
-function sentenceView(doc: ArticleDoc, from: number, to: number, phrases: ActorPhrase[]): SentenceView {
+function sentenceView(doc: ArticleDoc, to: number, phrases: ActorPhrase[]): SentenceView {
   const byStart = new Map<number, ActorPhrase[]>();
   const groups = new Map<number, ActorPhrase[]>();
   for (const p of phrases) {
@@ -58,8 +60,9 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     const to = bounds[s + 1]!;
     const phrases = actors.filter((a) => a.sentence === s);
     const covered = new Set<number>();
-    for (const p of phrases) if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
-    const view = sentenceView(doc, from, to, phrases);
+    for (const p of phrases)
+      if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
+    const view = sentenceView(doc, to, phrases);
     const used = new Set<number>();
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
@@ -76,7 +79,12 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       if (!best) continue;
       for (const w of best.words) used.add(w);
       const clauseStart = clauseStartOf(doc, from, i);
-      out.push({ match: best, sentence: s, clauseStart, modality: modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon) });
+      out.push({
+        match: best,
+        sentence: s,
+        clauseStart,
+        modality: modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon),
+      });
     }
   }
   return out;

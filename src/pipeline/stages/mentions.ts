@@ -12,6 +12,23 @@ import type { Stage } from "../stage.js";
 
 const CONJ_PREP = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
 
+/**
+ * Where a token's content starts once a leading conjunction or preposition is
+ * left out: "وقطر" → "قطر", "بمسؤولين" → "مسؤولين"; "للولايات" keeps its
+ * ل + (ا)ل whole, since the article's alef is not written.
+ */
+export function contentStart(t: WorkToken): number {
+  const pro = t.seg?.proclitics ?? [];
+  let start = t.start;
+  for (let k = 0; k < pro.length; k++) {
+    const p = pro[k]!;
+    if (!CONJ_PREP.has(p.norm) || p.norm === "س") break;
+    if (pro[k + 1]?.norm === "ال" && pro[k + 1]?.text !== "ال") break;
+    start = p.end;
+  }
+  return start;
+}
+
 /** The keys a token may match as (cached on the token). */
 export function tokenKeys(t: WorkToken): readonly string[] {
   if (t.keys) return t.keys;
@@ -20,7 +37,10 @@ export function tokenKeys(t: WorkToken): readonly string[] {
     keys.add(matchKey(t.seg.stem.norm));
     const enc = t.seg.enclitics.map((e) => e.norm).join("");
     if (enc) keys.add(matchKey(t.seg.stem.norm + enc));
-    const kept = t.seg.proclitics.filter((p) => !CONJ_PREP.has(p.norm)).map((p) => p.norm).join("");
+    const kept = t.seg.proclitics
+      .filter((p) => !CONJ_PREP.has(p.norm))
+      .map((p) => p.norm)
+      .join("");
     keys.add(matchKey(kept + t.seg.stem.norm + enc));
   }
   keys.add(matchKey(t.norm));
@@ -44,7 +64,14 @@ export function findMentions(tokens: WorkToken[], from: number, to: number, lexi
     }
     const first = tokens[i]!;
     const last = tokens[i + m.length - 1]!;
-    out.push({ tokStart: i, tokEnd: i + m.length, sentence: first.sentence, start: first.start, end: last.end, forms: m.values as EntryForm[] });
+    out.push({
+      tokStart: i,
+      tokEnd: i + m.length,
+      sentence: first.sentence,
+      start: first.start,
+      end: last.end,
+      forms: m.values as EntryForm[],
+    });
     i += m.length;
   }
   return out;
@@ -58,7 +85,8 @@ export const mentionsStage: Stage<{ lexicon: Lexicon }> = {
     const bounds = doc.sentenceTokens ?? [];
     const tokens = doc.tokens ?? [];
     const mentions: Mention[] = [];
-    for (let s = 0; s + 1 < bounds.length; s++) mentions.push(...findMentions(tokens, bounds[s]!, bounds[s + 1]!, ctx.lexicon));
+    for (let s = 0; s + 1 < bounds.length; s++)
+      mentions.push(...findMentions(tokens, bounds[s]!, bounds[s + 1]!, ctx.lexicon));
     doc.mentions = mentions;
   },
 };
