@@ -53,9 +53,11 @@ function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {
     pieces.every((p) => p.resolved.kind === "nationality") &&
     !/(ون|ين)$/.test(pieces[0]!.surface)
   ) {
-    // a bare singular adjective ("الحدود اللبنانية") describes a thing, not an actor
-    code = null;
-    head = "agent";
+    // a bare singular adjective ("الحدود اللبنانية") describes a thing; it names an actor only
+    // as the agent of a verbal noun ("الغارات الإسرائيلية على …")
+    code = country;
+    head = "adjective";
+    name = codeName(code, lexicon);
   } else if (country) {
     code = role ? country + role : country;
     head = pieces.some((p) => p.resolved.kind === "country" || p.resolved.kind === "capital")

@@ -37,7 +37,7 @@ export interface ActorPhrase {
   role: string | null;
   country: string | null;
   /** What the head of the phrase is. */
-  head: "person" | "org" | "country" | "place" | "agent" | "pointer";
+  head: "person" | "org" | "country" | "place" | "agent" | "pointer" | "adjective";
   /** Phrases coordinated together (مصر وقطر وإسرائيل) share a group. */
   group: number;
   pieces: Piece[];
@@ -88,8 +88,23 @@ export function pieceRuns(
     const m = mentions[k]!;
     const resolved = resolveForms(m.forms, published, lexicon);
     if (!resolved) continue;
-    // mentions form one phrase only when nothing stands between them
-    if (run.length && lastEnd !== m.tokStart) {
+    // mentions form one phrase only when nothing stands between them, except a title and the
+    // name it introduces: "رئيس الحكومة المكلف، يوسف الشاهد"
+    const apposition =
+      run.some((p) => p.resolved.kind === "agent") &&
+      !run.some((p) => p.resolved.kind === "person") &&
+      resolved.kind === "person" &&
+      appositive(tokens, lastEnd, m.tokStart);
+    // two heads side by side are two actors ("مصر إسرائيل"), unless a title introduces a name
+    const HEADS = ["person", "org", "country", "capital", "place"];
+    const head = HEADS.includes(resolved.kind);
+    const coordinated = tokens[m.tokStart]?.seg?.proclitics[0]?.norm === "و";
+    const secondHead =
+      head &&
+      !coordinated &&
+      run.some((p) => HEADS.includes(p.resolved.kind)) &&
+      !(run[0]?.resolved.kind === "agent" && resolved.kind === "person");
+    if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead)) {
       runs.push(run);
       run = [];
     }
@@ -143,6 +158,17 @@ export function pieceRuns(
   }
   if (run.length) runs.push(run);
   return runs;
+}
+
+/** Tokens between a title and a name: a comma and at most one adjective with the article. */
+function appositive(tokens: WorkToken[], from: number, to: number): boolean {
+  if (to - from > 2 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const comma = t.kind === "punct" && (t.norm === "," || t.text === "،");
+    if (!comma && !(t.kind === "word" && t.norm.startsWith("ال"))) return false;
+  }
+  return true;
 }
 
 /** Titles of people (minister, president, spokesperson…), not institutions (ministry, government). */

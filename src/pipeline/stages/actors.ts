@@ -24,10 +24,14 @@ export interface ActorContext {
 const INSTITUTION =
   /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
 
-function homeCountry(history: ActorPhrase[]): string | null {
+/** The article's own country: the one its governments, then its places and peoples, name most. */
+function homeCountry(history: ActorPhrase[], lexicon: Lexicon): string | null {
   const counts = new Map<string, number>();
-  for (const p of history)
-    if (p.code && p.role === "GOV") counts.set(p.code.slice(0, 3), (counts.get(p.code.slice(0, 3)) ?? 0) + 1);
+  for (const p of history) {
+    const c = p.code?.slice(0, 3) ?? p.country;
+    if (!c || !lexicon.codes.countries.has(c)) continue;
+    counts.set(c, (counts.get(c) ?? 0) + (p.role === "GOV" ? 2 : 1));
+  }
   let best: string | null = null;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
@@ -55,7 +59,7 @@ function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexic
     prior.find((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
     prior.find((h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId)) ??
     prior.find((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
-  const country = same?.code?.slice(0, 3) ?? homeCountry(history);
+  const country = same?.code?.slice(0, 3) ?? homeCountry(history, lexicon);
   if (!country) return;
   p.code = country + p.role;
   p.country = country;

@@ -27,11 +27,20 @@ const PREPOSITIONS = new Set(
 
 const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
+const QUANTIFIERS = new Set(["كل", "جميع", "بعض", "كافه", "مختلف", "عدد"].map(normalize));
+
+/** Is the phrase the object of a preposition ("مع كل الأحزاب", "بمسؤولين")? Then it is no subject. */
 function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
   const first = tokens[p.tokStart];
   if (first?.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")) return true;
-  const prev = tokens[p.tokStart - 1];
-  return !!prev && PREPOSITIONS.has(prev.norm);
+  let k = p.tokStart - 1;
+  while (k >= 0 && QUANTIFIERS.has(tokens[k]!.stem)) k--;
+  const prev = tokens[k];
+  return (
+    !!prev &&
+    (PREPOSITIONS.has(prev.norm) ||
+      (!!prev.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") && QUANTIFIERS.has(prev.stem)))
+  );
 }
 
 function ref(p: ActorPhrase): ActorRef {
@@ -48,7 +57,8 @@ function actorsOf(doc: ArticleDoc, sentence: number): ActorPhrase[] {
 }
 
 /** Chooses the source phrases of a trigger. */
-function sources(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]): { list: ActorPhrase[]; rule: string } {
+function sources(doc: ArticleDoc, t: Trigger, all: ActorPhrase[]): { list: ActorPhrase[]; rule: string } {
+  const phrases = all;
   const tokens = doc.tokens ?? [];
   const { match } = t;
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
@@ -125,8 +135,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const pattern = match.pattern;
     const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
     if (hasSlot && !match.targets.length) continue;
-    const phrases = actorsOf(doc, t.sentence);
-    let src = sources(doc, t, phrases);
+    const withAdjectives = actorsOf(doc, t.sentence);
+    let src = sources(doc, t, withAdjectives);
+    const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = match.targets;
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
     // so is a nominative plural right after the verb ("حذر المسؤولون من …")
@@ -142,6 +153,19 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         targets = next ? group(next, phrases) : [];
         if (!targets.length) continue;
       }
+    }
+    // a meeting "between X and Y" is X meeting Y
+    const slotIndex = pattern.tokens.findIndex((x) => x.kind === "slot");
+    const beforeSlot = pattern.tokens[slotIndex - 1];
+    if (
+      beforeSlot?.kind === "word" &&
+      beforeSlot.key === "بين" &&
+      pattern.cameo.startsWith("04") &&
+      targets.length > 1 &&
+      !match.skipped.length
+    ) {
+      src = { list: [targets[0]!], rule: "source:between" };
+      targets = targets.slice(1);
     }
     if (!src.list.length && pattern.form !== "passive") continue;
     const code = lexicon.codes.cameo.get(pattern.cameo);

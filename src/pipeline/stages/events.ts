@@ -58,7 +58,8 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
-    const phrases = actors.filter((a) => a.sentence === s);
+    // an adjective names an actor only as the agent of a verbal noun (see assemble.ts)
+    const phrases = actors.filter((a) => a.sentence === s && a.head !== "adjective");
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
@@ -68,8 +69,13 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       const t = tokens[i]!;
       if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
       let best: PatternMatch | null = null;
+      // a verb never carries the article: "الزار" (a surname) is not "زار" (visited)
+      const definite = !!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
       for (const key of tokenKeys(t)) {
         for (const pattern of lexicon.patternsByFirst.get(key) ?? []) {
+          const first = pattern.tokens[0];
+          if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
+            continue;
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
           const score = (x: PatternMatch) => x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack;

@@ -37,6 +37,8 @@ export function tokenKeys(t: WorkToken): readonly string[] {
     keys.add(matchKey(t.seg.stem.norm));
     const enc = t.seg.enclitics.map((e) => e.norm).join("");
     if (enc) keys.add(matchKey(t.seg.stem.norm + enc));
+    // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
+    if (enc && t.seg.stem.norm.endsWith("ت")) keys.add(matchKey(`${t.seg.stem.norm.slice(0, -1)}ه`));
     const kept = t.seg.proclitics
       .filter((p) => !CONJ_PREP.has(p.norm))
       .map((p) => p.norm)
