@@ -168,6 +168,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets = targets.slice(1);
     }
     if (!src.list.length && pattern.form !== "passive") continue;
+    // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
+    // agent (a genitive or adjective after it); a sentence's subject often just talks about it
+    if (pattern.form === "noun" && !targets.length && !["source:genitive", "source:adjective"].includes(src.rule)) continue;
     const code = lexicon.codes.cameo.get(pattern.cameo);
     if (!code) continue;
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
@@ -205,6 +208,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       for (const g of targetList) {
         if (!s && !g) continue;
         if (s && g && s.code === g.code) continue;
+        // an actor acting on its own country ("زيارة الرئيس التونسي إلى تونس") is no dyad
+        if (s?.code && g?.code && g.code.length === 3 && s.code.startsWith(g.code)) continue;
         const actorRules = [...(s?.rules ?? []), ...(g?.rules ?? [])].filter((r) => r.startsWith("coref:"));
         events.push({
           ...base,
