@@ -170,7 +170,12 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (!src.list.length && pattern.form !== "passive") continue;
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
     // agent (a genitive or adjective after it); a sentence's subject often just talks about it
-    if (pattern.form === "noun" && !targets.length && !["source:genitive", "source:adjective"].includes(src.rule)) continue;
+    if (
+      pattern.form === "noun" &&
+      !targets.length &&
+      !["source:genitive", "source:adjective"].includes(src.rule)
+    )
+      continue;
     const code = lexicon.codes.cameo.get(pattern.cameo);
     if (!code) continue;
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
