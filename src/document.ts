@@ -75,4 +75,15 @@ export interface ArticleDocument {
   sentences: SentenceOut[];
   entities: EntityOut[];
   events: EventOut[];
+  /** Who says what: each speech or source cue with its speaker (an addition to the contract). */
+  attributions?: AttributionOut[];
+}
+
+export interface AttributionOut {
+  speaker: ActorRef;
+  sentence: number;
+  /** Offsets of the reported content. */
+  start: number;
+  end: number;
+  rule: string;
 }

@@ -96,11 +96,15 @@ export function scoreArticle(doc: ArticleDocument, gold: Gold): ArticleScore {
   }
   let attributionFound = 0;
   for (const a of gold.attributions) {
-    const said = doc.events.some((e) => {
-      if (!e.attribution?.code?.startsWith(a.speaker)) return false;
+    const speakers = [
+      ...doc.events.map((e) => e.attribution),
+      ...(doc.attributions ?? []).map((x) => x.speaker),
+    ];
+    const said = speakers.some((s) => {
+      if (!s?.code?.startsWith(a.speaker)) return false;
       if (!a.speaker_text) return true;
       // the speaker named in full, or again by surname ("ماثيو ميلر" … "ميلر")
-      const said = normalize(e.attribution.text ?? "");
+      const said = normalize(s.text ?? "");
       const want = normalize(a.speaker_text);
       return said.includes(want) || (said.length > 2 && want.includes(said));
     });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { normalize } from "../lang/ar/normalize.js";
 import { actorCodeProblem, type CodeTables, isPlaceCode } from "./codes.js";
 import { adjectiveForms } from "./keys.js";
 import { type LexiconProblem, readTsv, values } from "./tsv.js";
@@ -52,6 +53,10 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
     : [];
   for (const { fields } of countryRows)
     if (/^[A-Z]{3}$/.test(fields.iso3 ?? "")) codes.countries.add(fields.iso3!);
+  // a generated adjective form that is a country or capital name is that name (برازيليا is Brasília)
+  const names = new Set(
+    countryRows.flatMap(({ fields }) => [...values(fields.names), ...values(fields.capital)]).map(normalize),
+  );
   for (const { line, fields } of countryRows) {
     const iso3 = fields.iso3 ?? "";
     const base = { file: cFile, line, en: fields.en ?? "", iso3 };
@@ -74,7 +79,9 @@ export function loadEntries(dir: string, codes: CodeTables, problems: LexiconPro
         type: "GPE",
         forms: capital,
       });
-    const adjectives = values(fields.adjectives).flatMap(adjectiveForms);
+    const adjectives = values(fields.adjectives)
+      .flatMap(adjectiveForms)
+      .filter((f) => !names.has(normalize(f)));
     if (adjectives.length)
       add({
         ...base,

@@ -31,6 +31,7 @@ export function formKeys(form: string): string[] {
 export function adjectiveForms(base: string): string[] {
   const words = base.split(/\s+/).filter(Boolean);
   if (!words.every((w) => /[يى]$/.test(w))) return [base];
-  const endings = ["", "ة", "ون", "ين", "ات", "ان", "تان", "تين"];
+  // masculine, feminine, plurals, duals, and the accusative singular (سعوديا)
+  const endings = ["", "ة", "ون", "ين", "ات", "ان", "تان", "تين", "ا"];
   return endings.map((e) => words.map((w) => w + e).join(" "));
 }

@@ -26,6 +26,8 @@ export interface Mention {
   start: number;
   end: number;
   forms: EntryForm[];
+  /** A person's name found by a given name, not by the lexicon ("عبد القادر المرتضى"). */
+  name?: boolean;
 }
 
 export interface ArticleDoc {

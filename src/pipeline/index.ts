@@ -89,6 +89,14 @@ export function toDocument(doc: ArticleDoc): ArticleDocument {
     entities: doc.entities ?? [],
     events: doc.events ?? [],
   };
+  const tokens = doc.tokens ?? [];
+  out.attributions = (doc.attributions ?? []).map((a) => ({
+    speaker: { code: a.speaker.code, name: a.speaker.name, text: a.speaker.text },
+    sentence: a.sentence,
+    start: tokens[a.tokStart]?.start ?? 0,
+    end: tokens[a.tokEnd - 1]?.end ?? 0,
+    rule: a.rule,
+  }));
   if (doc.input.url) out.url = doc.input.url;
   if (doc.input.source) out.source = doc.input.source;
   return out;

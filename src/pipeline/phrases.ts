@@ -1,5 +1,6 @@
 import type { EntityType } from "../document.js";
 import { FUNCTION_WORDS } from "../lang/ar/function-words.js";
+import { givenNames } from "../lang/ar/names.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { Mention, WorkToken } from "./doc.js";
 import { type Resolved, resolveForms } from "./resolve.js";
@@ -65,11 +66,43 @@ export function unknownNameAfter(
   common: ReadonlySet<string>,
   lexicon: Lexicon,
 ): number {
+  // a name never opens with the article (…الرسمي، …المشاركة are words), and a one-word name
+  // after a title must be a known given name
+  const first = tokens[i];
+  if (!first || (first.norm.startsWith("ال") && !NAME_LINKS.has(first.norm))) return i;
   let j = i;
   while (j < end && j - i < 4 && nameLike(tokens[j], common, lexicon)) j++;
   while (j > i && NAME_LINKS.has(tokens[j - 1]!.norm)) j--;
   if (j > i && NAME_LINKS.has(tokens[i]!.norm) && j - i < 2) return i;
+  if (j - i === 1 && !givenNames().single.has(first.norm)) return i;
   return j;
+}
+
+/** A person named without a title: a given name and one to three name words ("عبد القادر المرتضى"). */
+export function nameAt(
+  tokens: WorkToken[],
+  i: number,
+  end: number,
+  common: ReadonlySet<string>,
+  lexicon: Lexicon,
+): number {
+  const names = givenNames();
+  const t = tokens[i];
+  if (t?.kind !== "word" || !t.arabic || t.seg?.proclitics.some((p) => p.norm !== "و")) return i;
+  const stem = t.seg?.proclitics.length ? t.stem : t.norm;
+  let start = i;
+  if (stem === "عبد" && tokens[i + 1] && names.double.has(`عبد ${tokens[i + 1]!.norm}`)) start = i + 1;
+  else if (!names.single.has(stem)) return i;
+  let j = start + 1;
+  while (
+    j < end &&
+    j - i < 5 &&
+    nameLike(tokens[j], common, lexicon) &&
+    !tokens[j]!.seg?.proclitics.some((p) => p.norm === "و")
+  )
+    j++;
+  while (j > start + 1 && NAME_LINKS.has(tokens[j - 1]!.norm)) j--;
+  return j > start + 1 ? j : i;
 }
 
 /** Splits a sentence's mentions into runs of adjacent pieces, adding unknown names after titles. */
@@ -86,7 +119,9 @@ export function pieceRuns(
   let lastEnd = -1;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    const resolved = resolveForms(m.forms, published, lexicon);
+    const resolved = m.name
+      ? contextPerson(tokens, m.tokStart, m.tokEnd, "name:given-name").resolved
+      : resolveForms(m.forms, published, lexicon);
     if (!resolved) continue;
     // mentions form one phrase only when nothing stands between them, except a title and the
     // name it introduces: "رئيس الحكومة المكلف، يوسف الشاهد"
@@ -112,7 +147,7 @@ export function pieceRuns(
       .slice(m.tokStart, m.tokEnd)
       .map((t) => t.norm)
       .join(" ");
-    run.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, resolved, surface });
+    run.push({ tokStart: m.tokStart, tokEnd: m.tokEnd, resolved, surface, unknownName: m.name });
     lastEnd = m.tokEnd;
     // a title or nationality followed by words the lexicon does not know: a name
     const next = mentions[k + 1];
@@ -125,39 +160,38 @@ export function pieceRuns(
       const stop = Math.min(next ? next.tokStart : sentenceEnd, sentenceEnd);
       const nameEnd = unknownNameAfter(tokens, m.tokEnd, stop, common, lexicon);
       if (nameEnd > m.tokEnd && isPersonTitle(run)) {
-        const text = tokens
-          .slice(m.tokEnd, nameEnd)
-          .map((t) => t.text)
-          .join(" ");
-        const entry = {
-          ...resolved.entry,
-          id: "context-name",
-          kind: "person" as const,
-          en: text,
-          forms: [text],
-        };
-        run.push({
-          tokStart: m.tokEnd,
-          tokEnd: nameEnd,
-          unknownName: true,
-          surface: text,
-          resolved: {
-            entry,
-            kind: "person",
-            code: null,
-            country: null,
-            role: null,
-            name: text,
-            type: "PER",
-            rule: "name:after-title",
-          },
-        });
+        run.push(contextPerson(tokens, m.tokEnd, nameEnd, "name:after-title"));
         lastEnd = nameEnd;
       }
     }
   }
   if (run.length) runs.push(run);
   return runs;
+}
+
+/** A person the lexicon does not know, named by tokens [from, to). */
+function contextPerson(tokens: WorkToken[], from: number, to: number, rule: string): Piece {
+  const text = tokens
+    .slice(from, to)
+    .map((t) => t.text)
+    .join(" ");
+  const entry = {
+    id: "context-name",
+    kind: "person" as const,
+    file: "",
+    line: 0,
+    code: "",
+    type: "PER" as const,
+    en: text,
+    forms: [text],
+  };
+  return {
+    tokStart: from,
+    tokEnd: to,
+    unknownName: true,
+    surface: text,
+    resolved: { entry, kind: "person", code: null, country: null, role: null, name: text, type: "PER", rule },
+  };
 }
 
 /** Tokens between a title and a name: a comma and at most one adjective with the article. */

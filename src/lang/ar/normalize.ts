@@ -110,7 +110,28 @@ export function normalizeWithMap(text: string, base = 0): Normalized {
   return { text: out, map };
 }
 
-/** Normalised form of a string, for dictionary keys and queries. */
+/** Per-UTF-16-unit replacement for the common case (no compatibility form, no combining hamza). */
+const TABLE: Array<string | undefined> = [];
+function simple(code: number): string {
+  let r = TABLE[code];
+  if (r === undefined) {
+    r = mapChar(String.fromCharCode(code));
+    TABLE[code] = r;
+  }
+  return r;
+}
+
+/** Normalised form of a string, for dictionary keys and queries (same result as normalizeWithMap). */
 export function normalize(text: string): string {
-  return normalizeWithMap(text).text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // rare cases take the full path: surrogates, presentation forms, combining hamza
+    if ((code >= 0xd800 && code <= 0xdfff) || isCompat(code) || (next >= 0x0653 && next <= 0x0655)) {
+      return out + normalizeWithMap(text.slice(i)).text;
+    }
+    out += simple(code);
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
 import type { EntityOut } from "../../document.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import { conjuncts } from "../conjuncts.js";
-import type { ArticleDoc, WorkToken } from "../doc.js";
+import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
-import { pieceRuns } from "../phrases.js";
+import { nameAt, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
 import { contentStart, tokenKeys } from "./mentions.js";
@@ -101,13 +101,22 @@ function pointerPhrases(
     if (cue.kind === "role") targets = prior.filter((h) => h.code && h.role === cue.value).slice(0, 1);
     else if (cue.kind === "title") targets = prior.filter((h) => h.head === "person" && h.code).slice(0, 1);
     else {
-      const seen = new Set<string>();
-      for (const h of prior) {
-        if (h.code && !seen.has(h.code) && h.head !== "place") {
-          seen.add(h.code);
-          targets.push(h);
+      // "الطرفين": the last pair named together ("الحكومة اليمنية وجماعة الحوثي"), else the last two actors
+      const actorish = (h: ActorPhrase) =>
+        !!h.code && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
+      const pair = prior.find(
+        (h) => actorish(h) && prior.filter((x) => x.group === h.group && actorish(x)).length === 2,
+      );
+      if (pair) targets = prior.filter((x) => x.group === pair.group && actorish(x)).reverse();
+      else {
+        const seen = new Set<string>();
+        for (const h of prior) {
+          if (actorish(h) && !seen.has(h.code!)) {
+            seen.add(h.code!);
+            targets.push(h);
+          }
+          if (targets.length === 2) break;
         }
-        if (targets.length === 2) break;
       }
       if (targets.length < 2) targets = [];
     }
@@ -118,6 +127,36 @@ function pointerPhrases(
         group: group || target.group,
       });
     i += m.length - 1;
+  }
+  return out;
+}
+
+/** People found by a given name in tokens no lexicon mention covers. */
+function nameMentions(
+  tokens: WorkToken[],
+  from: number,
+  to: number,
+  mentions: Mention[],
+  ctx: ActorContext,
+): Mention[] {
+  const covered = new Set<number>();
+  for (const m of mentions) for (let k = m.tokStart; k < m.tokEnd; k++) covered.add(k);
+  const out: Mention[] = [];
+  for (let i = from; i < to; i++) {
+    if (covered.has(i)) continue;
+    let end = nameAt(tokens, i, to, ctx.common, ctx.lexicon);
+    for (let k = i; k < end; k++) if (covered.has(k)) end = Math.min(end, k);
+    if (end - i < 2) continue;
+    out.push({
+      tokStart: i,
+      tokEnd: end,
+      sentence: tokens[i]!.sentence,
+      start: tokens[i]!.start,
+      end: tokens[end - 1]!.end,
+      forms: [],
+      name: true,
+    });
+    i = end - 1;
   }
   return out;
 }
@@ -188,8 +227,10 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
     for (let s = 0; s + 1 < bounds.length; s++) {
       const from = bounds[s]!;
       const to = bounds[s + 1]!;
-      const inSentence = [];
+      const inSentence: Mention[] = [];
       while (mi < mentions.length && mentions[mi]!.tokStart < to) inSentence.push(mentions[mi++]!);
+      inSentence.push(...nameMentions(tokens, from, to, inSentence, ctx));
+      inSentence.sort((a, b) => a.tokStart - b.tokStart);
       const phrases: ActorPhrase[] = [];
       for (const run of pieceRuns(tokens, inSentence, to, published, ctx.lexicon, ctx.common)) {
         const built = conjuncts(run, tokens, doc.text, s, id, ctx.lexicon);

@@ -20,9 +20,8 @@ const LOCATIVE = new Set(
   ["في", "قرب", "على", "داخل", "عند", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء"].map(normalize),
 );
 const PREPOSITIONS = new Set(
-  ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر"].map(
-    normalize,
-  ),
+  // biome-ignore format: a word list
+  ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر", "أمام", "خلف", "داخل", "عند", "تحت", "فوق", "قبل", "بعد", "منذ", "خلال", "وسط", "دون"].map(normalize,),
 );
 
 const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
@@ -94,6 +93,13 @@ function sources(doc: ArticleDoc, t: Trigger, all: ActorPhrase[]): { list: Actor
       !inPrepPhrase(p, tokens),
   );
   if (after && !match.targets.length) return { list: group(after, phrases), rule: "source:vso" };
+  // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
+  const said = (doc.attributions ?? []).find(
+    (a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd,
+  );
+  const comp = said ? tokens[said.tokStart] : undefined;
+  if (said && comp?.seg?.enclitics.length && said.speaker.code)
+    return { list: [said.speaker], rule: "source:speaker-pronoun" };
   return { list: [], rule: "source:none" };
 }
 
@@ -154,13 +160,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         if (!targets.length) continue;
       }
     }
-    // a meeting "between X and Y" is X meeting Y
+    // "a meeting / ceasefire between X and Y" is X acting with Y (a mediator stands outside: 045)
     const slotIndex = pattern.tokens.findIndex((x) => x.kind === "slot");
     const beforeSlot = pattern.tokens[slotIndex - 1];
     if (
       beforeSlot?.kind === "word" &&
       beforeSlot.key === "بين" &&
-      pattern.cameo.startsWith("04") &&
+      pattern.cameo !== "045" &&
       targets.length > 1 &&
       !match.skipped.length
     ) {

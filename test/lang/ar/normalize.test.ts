@@ -37,3 +37,17 @@ describe("normalize", () => {
     expect(map).toEqual([10, 12, 14, 15, 17]);
   });
 });
+
+describe("normalize (fast path)", () => {
+  it("property: equals the text of normalizeWithMap for any string", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 60 }),
+        (s) => normalize(s) === normalizeWithMap(s).text,
+      ),
+      { numRuns: 2000 },
+    );
+    expect(normalize("ﻻ أُمَمِيّ \u0627\u0654")).toBe(normalizeWithMap("ﻻ أُمَمِيّ \u0627\u0654").text);
+  });
+});
