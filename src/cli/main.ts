@@ -1,8 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { formatError, MarsadError } from "../errors.js";
 import { registerEval } from "./eval.js";
+import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
+import { registerIngest } from "./ingest.js";
 import { registerLexicon } from "./lexicon.js";
+import { registerSearch } from "./search.js";
+import { registerServe } from "./serve.js";
 
 /**
  * The marsad command line: one command per file in this folder. Exit codes:
@@ -18,6 +22,10 @@ export async function main(argv: string[]): Promise<number> {
   registerExtract(program);
   registerEval(program);
   registerLexicon(program);
+  registerIngest(program);
+  registerSearch(program);
+  registerExport(program);
+  registerServe(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -13,7 +13,9 @@ const CORPUS = fileURLToPath(new URL("../corpus/", import.meta.url));
 
 describe("dev corpus regression", () => {
   const pipeline = createPipeline();
-  const scores = readGold([CORPUS]).map(({ gold, text }) => scoreArticle(pipeline.run({ id: gold.id, text, published: gold.published ?? null }), gold));
+  const scores = readGold([CORPUS]).map(({ gold, text }) =>
+    scoreArticle(pipeline.run({ id: gold.id, text, published: gold.published ?? null }), gold),
+  );
   const t = totals(scores);
 
   it("has at least 40 articles covering every CAMEO root", () => {

@@ -20,7 +20,9 @@ describe("the seed article", () => {
   });
 
   it("codes the Blinken meeting once, dated 2024-06-27, future, said by Matthew Miller", () => {
-    const meetings = doc.events.filter((e) => e.source?.code === "USAGOV" && e.target?.code === "ISRGOV" && e.cameo.startsWith("04"));
+    const meetings = doc.events.filter(
+      (e) => e.source?.code === "USAGOV" && e.target?.code === "ISRGOV" && e.cameo.startsWith("04"),
+    );
     expect(meetings).toHaveLength(1);
     const m = meetings[0]!;
     expect(m.date).toBe("2024-06-27");

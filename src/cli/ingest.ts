@@ -1,0 +1,76 @@
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { z } from "zod";
+import { describeError, ingestPaths } from "../ingest/ingest.js";
+import { createPipeline } from "../pipeline/index.js";
+import { dbLocation, openStore } from "../store/open.js";
+import { isoDate, parseOptions } from "./options.js";
+
+/**
+ * `marsad ingest PATH... [--db FILE] [--published DATE] [--replace]`: analyses
+ * and stores articles (files, folders, JSON Lines, HTML pages). A progress bar
+ * with articles/s on a terminal, one summary line otherwise.
+ */
+const schema = z.object({
+  db: z.string().optional(),
+  published: isoDate.optional(),
+  replace: z.boolean().default(false),
+});
+
+export function registerIngest(program: Command): void {
+  program
+    .command("ingest")
+    .description("analyse and store articles: files, folders (recursively), .jsonl, .html")
+    .argument("<paths...>", "files or folders")
+    .option("--db <path>", "database (default ./marsad.db or $MARSAD_DB)")
+    .option("--published <date>", "publication date for .txt/.html inputs (YYYY-MM-DD)")
+    .option("--replace", "re-analyse articles already stored (after a lexicon change)")
+    .action(async (paths: string[], raw: unknown) => {
+      const opts = parseOptions(schema, raw);
+      const store = await openStore(opts.db);
+      const pipeline = createPipeline();
+      const tty = process.stderr.isTTY;
+      const bar = tty
+        ? new cliProgress.SingleBar(
+            {
+              format:
+                "ingest |{bar}| {value} articles | {rate} articles/s | new {new} unchanged {unchanged} failed {failed}",
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      const t0 = Date.now();
+      bar?.start(0, 0, { rate: 0, new: 0, unchanged: 0, failed: 0 });
+      try {
+        const counts = await ingestPaths(paths, store, pipeline, {
+          published: opts.published ?? null,
+          replace: opts.replace,
+          onArticle: (c) => {
+            const n = c.new + c.unchanged + c.replaced + c.failed;
+            bar?.setTotal(n);
+            bar?.update(n, { rate: (n / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(0), ...c });
+          },
+          onError: (err, where) => {
+            const line = `marsad ingest: ${describeError(err, where)}\n`;
+            if (bar) bar.stop();
+            process.stderr.write(line);
+            if (bar) bar.start(0, 0, { rate: 0, new: 0, unchanged: 0, failed: 0 });
+          },
+        });
+        bar?.stop();
+        const total = counts.new + counts.unchanged + counts.replaced + counts.failed;
+        const secs = (Date.now() - t0) / 1000;
+        const nothing =
+          counts.new === 0 && counts.replaced === 0 && counts.failed === 0 && total > 0
+            ? " (nothing new: every article was already stored)"
+            : "";
+        process.stderr.write(
+          `marsad ingest: ${total} articles in ${secs.toFixed(1)} s (${(total / Math.max(secs, 0.001)).toFixed(0)}/s): ${counts.new} new, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.failed} failed → ${dbLocation(opts.db)}${nothing}\n`,
+        );
+        process.exitCode = counts.failed > 0 ? 1 : 0;
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,92 @@
+import type { EventMention, StoredEvent } from "./types.js";
+
+/** Database rows of events and mentions, and their assembly into API objects (shared by drivers). */
+
+export interface EventRow {
+  id: number;
+  source_code: string | null;
+  source_name: string | null;
+  target_code: string | null;
+  target_name: string | null;
+  cameo: string;
+  root: string;
+  plover: string;
+  quad: number | null;
+  goldstein: number | null;
+  date: string | null;
+}
+
+export interface MentionRow {
+  event_id: number;
+  article_id: string;
+  modality: string;
+  date_text: string | null;
+  location_code: string | null;
+  location_name: string | null;
+  location_text: string | null;
+  attribution_code: string | null;
+  attribution_name: string | null;
+  topics: string;
+  sentences: string;
+  evidence: string;
+  evidence_start: number | null;
+  evidence_end: number | null;
+  source_text: string | null;
+  target_text: string | null;
+  rules: string;
+  published: string | null;
+  source: string | null;
+  title: string | null;
+}
+
+function mention(m: MentionRow): EventMention {
+  return {
+    article_id: m.article_id,
+    modality: m.modality,
+    date_text: m.date_text,
+    location: m.location_name
+      ? { name: m.location_name, code: m.location_code, text: m.location_text ?? "" }
+      : null,
+    attribution:
+      m.attribution_code || m.attribution_name
+        ? { code: m.attribution_code, name: m.attribution_name }
+        : null,
+    topics: JSON.parse(m.topics) as string[],
+    sentences: JSON.parse(m.sentences) as number[],
+    evidence: m.evidence,
+    evidence_start: m.evidence_start === null ? null : Number(m.evidence_start),
+    evidence_end: m.evidence_end === null ? null : Number(m.evidence_end),
+    source_text: m.source_text,
+    target_text: m.target_text,
+    rules: JSON.parse(m.rules) as string[],
+    published: m.published,
+    source: m.source,
+    title: m.title,
+  };
+}
+
+export function hydrateEvents(rows: EventRow[], mentions: MentionRow[]): StoredEvent[] {
+  const byEvent = new Map<number, EventMention[]>();
+  for (const m of mentions) {
+    const id = Number(m.event_id);
+    byEvent.set(id, [...(byEvent.get(id) ?? []), mention(m)]);
+  }
+  return rows.map((r) => {
+    const ms = byEvent.get(Number(r.id)) ?? [];
+    return {
+      id: Number(r.id),
+      source_code: r.source_code,
+      source_name: r.source_name,
+      target_code: r.target_code,
+      target_name: r.target_name,
+      cameo: r.cameo,
+      plover: r.plover,
+      quad: r.quad === null ? null : Number(r.quad),
+      goldstein: r.goldstein === null ? null : Number(r.goldstein),
+      date: r.date,
+      num_articles: new Set(ms.map((m) => m.article_id)).size,
+      num_sources: new Set(ms.map((m) => m.source ?? m.article_id)).size,
+      mentions: ms,
+    };
+  });
+}

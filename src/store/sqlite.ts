@@ -1,0 +1,344 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import type { ArticleDocument, ArticleInput } from "../document.js";
+import { MarsadError } from "../errors.js";
+import { PACKAGE_ROOT } from "../paths.js";
+import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
+import { type EventRow, hydrateEvents, type MentionRow } from "./rows.js";
+import { contentHash, ftsQuery, highlight, indexText } from "./text-index.js";
+import type {
+  ActorCount,
+  EventFilter,
+  GraphEdge,
+  IngestStatus,
+  Page,
+  SearchHit,
+  Store,
+  StoredEvent,
+  TimelineBucket,
+} from "./types.js";
+
+/**
+ * The embedded default store: one SQLite file (WAL), schema migrations
+ * versioned in migrations/sqlite/NNN_*.sql, every article saved in one
+ * transaction so a crash never leaves it half-stored.
+ */
+
+export function migrate(db: Database.Database, folder = join(PACKAGE_ROOT, "migrations", "sqlite")): number {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const done = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
+  );
+  const files = readdirSync(folder)
+    .filter((f) => /^\d{3}_.*\.sql$/.test(f))
+    .sort();
+  for (const f of files) {
+    const version = Number(f.slice(0, 3));
+    if (done.has(version)) continue;
+    db.transaction(() => {
+      db.exec(readFileSync(join(folder, f), "utf8"));
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        version,
+        f,
+        new Date().toISOString(),
+      );
+    })();
+  }
+  return files.length;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = "sqlite" as const;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    try {
+      if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+    } catch (err) {
+      throw new MarsadError("E_DB", `cannot open the database (${(err as Error).message})`, path);
+    }
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  async hasHash(hash: string): Promise<boolean> {
+    return !!this.db.prepare("SELECT 1 FROM articles WHERE hash = ?").get(hash);
+  }
+
+  async saveArticle(
+    input: ArticleInput,
+    doc: ArticleDocument,
+    opts: { replace?: boolean } = {},
+  ): Promise<IngestStatus> {
+    const hash = contentHash(input.text, input.title);
+    const db = this.db;
+    const existing = db.prepare("SELECT id, hash FROM articles WHERE id = ? OR hash = ?").get(doc.id, hash) as
+      | { id: string; hash: string }
+      | undefined;
+    if (existing && existing.hash === hash && !opts.replace) return "unchanged";
+    const write = db.transaction(() => {
+      if (existing) this.deleteRows(existing.id);
+      db.prepare(
+        "INSERT INTO articles (id, hash, title, url, source, published, language, text, doc, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ).run(
+        doc.id,
+        hash,
+        doc.title,
+        input.url ?? null,
+        input.source ?? null,
+        doc.published,
+        doc.language,
+        input.text,
+        JSON.stringify(doc),
+        new Date().toISOString(),
+      );
+      const sent = db.prepare(
+        'INSERT INTO sentences (article_id, idx, start, "end", heading, text) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const fts = db.prepare("INSERT INTO sentences_fts (body, article_id, idx) VALUES (?, ?, ?)");
+      for (const s of doc.sentences) {
+        sent.run(doc.id, s.index, s.start, s.end, s.heading ? 1 : 0, s.text);
+        fts.run(indexText(s.text), doc.id, s.index);
+      }
+      const ent = db.prepare(
+        'INSERT INTO entities (article_id, idx, type, text, start, "end", sentence, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      doc.entities.forEach((e, i) => {
+        ent.run(doc.id, i, e.type, e.text, e.start, e.end, e.sentence, e.actor);
+      });
+      for (const e of doc.events) this.saveEvent(doc, e);
+    });
+    write.immediate();
+    return existing ? "replaced" : "new";
+  }
+
+  /** One event, many reports: an event with the same dyad and code within a day is the same event. */
+  private saveEvent(doc: ArticleDocument, e: ArticleDocument["events"][number]): void {
+    const db = this.db;
+    const date = e.date ?? doc.published ?? null;
+    let id: number | undefined;
+    if (date) {
+      const [lo, hi] = dayRange(date);
+      const row = db
+        .prepare(
+          "SELECT id FROM events WHERE source_code IS ? AND target_code IS ? AND cameo = ? AND date BETWEEN ? AND ? ORDER BY id LIMIT 1",
+        )
+        .get(e.source?.code ?? null, e.target?.code ?? null, e.cameo, lo, hi) as { id: number } | undefined;
+      id = row?.id;
+    }
+    if (id === undefined) {
+      const info = db
+        .prepare(
+          "INSERT INTO events (source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          e.source?.code ?? null,
+          e.source?.name ?? null,
+          e.target?.code ?? null,
+          e.target?.name ?? null,
+          e.cameo,
+          e.cameo.slice(0, 2),
+          e.plover,
+          e.quad ?? null,
+          e.goldstein ?? null,
+          date,
+        );
+      id = Number(info.lastInsertRowid);
+    }
+    db.prepare(
+      "INSERT INTO event_mentions (event_id, article_id, modality, date_text, location_code, location_name, location_text, attribution_code, attribution_name, topics, sentences, evidence, evidence_start, evidence_end, source_text, target_text, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      id,
+      doc.id,
+      e.modality,
+      e.date_text,
+      e.location?.code ?? null,
+      e.location?.name ?? null,
+      e.location?.text ?? null,
+      e.attribution?.code ?? null,
+      e.attribution?.name ?? null,
+      JSON.stringify(e.topics),
+      JSON.stringify(e.sentences),
+      e.evidence,
+      e.evidence_start ?? null,
+      e.evidence_end ?? null,
+      e.source?.text ?? null,
+      e.target?.text ?? null,
+      JSON.stringify(e.rules),
+    );
+  }
+
+  private deleteRows(id: string): void {
+    const db = this.db;
+    const events = db
+      .prepare("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?")
+      .all(id) as Array<{ event_id: number }>;
+    db.prepare("DELETE FROM sentences_fts WHERE article_id = ?").run(id);
+    db.prepare("DELETE FROM articles WHERE id = ?").run(id);
+    const orphan = db.prepare(
+      "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?)",
+    );
+    for (const { event_id } of events) orphan.run(event_id, event_id);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const found = !!this.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(id);
+    if (found) this.db.transaction(() => this.deleteRows(id)).immediate();
+    return found;
+  }
+
+  async getArticle(id: string): Promise<(ArticleDocument & { hash: string }) | null> {
+    const row = this.db.prepare("SELECT doc, hash FROM articles WHERE id = ?").get(id) as
+      | { doc: string; hash: string }
+      | undefined;
+    return row ? { ...(JSON.parse(row.doc) as ArticleDocument), hash: row.hash } : null;
+  }
+
+  async listArticleIds(): Promise<string[]> {
+    return (this.db.prepare("SELECT id FROM articles ORDER BY id").all() as Array<{ id: string }>).map(
+      (r) => r.id,
+    );
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM articles").get() as { n: number }).n;
+  }
+
+  private ftsArticles(q: string | undefined): { sql?: string; params: unknown[] } {
+    if (!q) return { params: [] };
+    const query = ftsQuery(q);
+    if (!query) return { params: [] };
+    return { sql: "SELECT article_id FROM sentences_fts WHERE sentences_fts MATCH ?", params: [query] };
+  }
+
+  async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+    const fts = this.ftsArticles(filter.q);
+    const where = eventWhere(filter, () => "?", fts.sql);
+    const params = [...where.params, ...fts.params];
+    let sql = `SELECT e.* FROM events e ${where.sql}`;
+    const after = cursor ? decodeCursor(cursor) : null;
+    if (cursor && !after) throw new MarsadError("E_USAGE", `cursor "${cursor}" is not valid`);
+    if (after) {
+      sql += `${where.sql ? " AND" : " WHERE"} (COALESCE(e.date, '') < ? OR (COALESCE(e.date, '') = ? AND e.id < ?))`;
+      params.push(after.date ?? "", after.date ?? "", after.id);
+    }
+    sql += " ORDER BY COALESCE(e.date, '') DESC, e.id DESC LIMIT ?";
+    params.push(limit + 1);
+    const rows = this.db.prepare(sql).all(...params) as EventRow[];
+    const page = rows.slice(0, limit);
+    const mentions = page.length
+      ? (this.db
+          .prepare(
+            `SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${page.map(() => "?").join(",")}) ORDER BY a.published, m.article_id`,
+          )
+          .all(...page.map((r) => r.id)) as MentionRow[])
+      : [];
+    const last = page[page.length - 1];
+    return {
+      items: hydrateEvents(page, mentions),
+      next: rows.length > limit && last ? encodeCursor(last.date, last.id) : null,
+    };
+  }
+
+  async actors(filter: EventFilter, limit: number): Promise<ActorCount[]> {
+    const where = eventWhere(filter, () => "?");
+    const sql = `SELECT code, MAX(name) AS name, SUM(s) AS as_source, SUM(t) AS as_target FROM (
+      SELECT e.source_code AS code, e.source_name AS name, 1 AS s, 0 AS t FROM events e ${where.sql}
+      UNION ALL SELECT e.target_code, e.target_name, 0, 1 FROM events e ${where.sql}) WHERE code IS NOT NULL
+      GROUP BY code ORDER BY as_source + as_target DESC, code LIMIT ?`;
+    return this.db.prepare(sql).all(...where.params, ...where.params, limit) as ActorCount[];
+  }
+
+  async graph(filter: EventFilter, limit: number): Promise<GraphEdge[]> {
+    const where = eventWhere(filter, () => "?");
+    const cond = `e.source_code IS NOT NULL AND e.target_code IS NOT NULL`;
+    const sql = `SELECT e.source_code AS source, e.target_code AS target, COUNT(*) AS weight,
+      SUM(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, SUM(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) AS conflict
+      FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY e.source_code, e.target_code ORDER BY weight DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...where.params, limit) as GraphEdge[];
+  }
+
+  async timeline(
+    filter: EventFilter,
+    bucket: "day" | "week" | "month",
+    by: "root" | "quad",
+  ): Promise<TimelineBucket[]> {
+    const where = eventWhere(filter, () => "?");
+    const period =
+      bucket === "day"
+        ? "e.date"
+        : bucket === "month"
+          ? "substr(e.date, 1, 7)"
+          : "strftime('%Y-W%W', e.date)";
+    const key = by === "root" ? "e.root" : "CAST(e.quad AS TEXT)";
+    const cond = "e.date IS NOT NULL";
+    const sql = `SELECT ${period} AS period, ${key} AS key, COUNT(*) AS count FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY period, key ORDER BY period, key`;
+    return this.db.prepare(sql).all(...where.params) as TimelineBucket[];
+  }
+
+  async search(q: string, limit: number): Promise<SearchHit[]> {
+    const query = ftsQuery(q);
+    if (!query) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT f.article_id, f.idx, f.rank, s.text, a.title, a.published FROM sentences_fts f JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx
+         JOIN articles a ON a.id = f.article_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT ?`,
+      )
+      .all(query, limit) as Array<{
+      article_id: string;
+      idx: number;
+      rank: number;
+      text: string;
+      title: string | null;
+      published: string | null;
+    }>;
+    return rows.map((r) => ({
+      article_id: r.article_id,
+      title: r.title,
+      published: r.published,
+      sentence: r.idx,
+      snippet: highlight(r.text, q),
+      rank: r.rank,
+    }));
+  }
+
+  async getFeedState(url: string): Promise<{ etag: string | null; modified: string | null } | null> {
+    return (
+      (this.db.prepare("SELECT etag, modified FROM feeds WHERE url = ?").get(url) as
+        | { etag: string | null; modified: string | null }
+        | undefined) ?? null
+    );
+  }
+
+  async setFeedState(url: string, etag: string | null, modified: string | null): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO feeds (url, etag, modified, checked_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, modified = excluded.modified, checked_at = excluded.checked_at",
+      )
+      .run(url, etag, modified, new Date().toISOString());
+  }
+
+  async markSeen(feed: string, item: string): Promise<boolean> {
+    const info = this.db
+      .prepare("INSERT OR IGNORE INTO feed_items (feed, item, seen_at) VALUES (?, ?, ?)")
+      .run(feed, item, new Date().toISOString());
+    return info.changes > 0;
+  }
+
+  async integrityCheck(): Promise<string> {
+    return String((this.db.pragma("integrity_check", { simple: true }) as string) ?? "");
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
