@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { formatError } from "../errors.js";
 import { readInputs } from "../input/read.js";
-import { createPipeline } from "../pipeline/index.js";
+import { analyseInOrder, defaultJobs } from "../parallel/pool.js";
 import { isoDate, parseOptions } from "./options.js";
 
 /**
@@ -12,6 +12,12 @@ import { isoDate, parseOptions } from "./options.js";
 const schema = z.object({
   published: isoDate.optional(),
   format: z.enum(["json", "jsonl"]).optional(),
+  jobs: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(256, "must be at most 256")
+    .default(defaultJobs()),
 });
 
 export function registerExtract(program: Command): void {
@@ -21,14 +27,19 @@ export function registerExtract(program: Command): void {
     .argument("<files...>", "input files")
     .option("--published <date>", "publication date for .txt/.html inputs (YYYY-MM-DD)")
     .option("--format <format>", "json (one pretty document) or jsonl (one document a line)")
+    .option("--jobs <n>", "analysis threads (default: the number of cores); output keeps input order")
     .action(async (files: string[], raw: unknown) => {
       const opts = parseOptions(schema, raw);
       const single = files.length === 1 && !files[0]?.toLowerCase().endsWith(".jsonl");
       const format = opts.format ?? (single ? "json" : "jsonl");
-      const pipeline = createPipeline();
       let failed = 0;
       let done = 0;
-      for await (const item of readInputs(files, { published: opts.published ?? null })) {
+      const inputs = readInputs(files, { published: opts.published ?? null });
+      for await (const { item, doc: analysed, error } of analyseInOrder(
+        inputs,
+        (i) => ("error" in i ? null : i.article),
+        opts.jobs,
+      )) {
         if ("error" in item) {
           failed++;
           process.stderr.write(`marsad extract: ${formatError(item.error)}\n`);
@@ -36,7 +47,8 @@ export function registerExtract(program: Command): void {
         }
         for (const w of item.warnings) process.stderr.write(`marsad extract: warning: ${w}\n`);
         try {
-          const doc = pipeline.run(item.article);
+          if (error || !analysed) throw new Error(error ?? "analysis failed");
+          const doc = analysed;
           if (doc.language !== "ar") {
             process.stderr.write(
               `marsad extract: warning: ${item.where}: language is "${doc.language}", not Arabic: no events coded\n`,

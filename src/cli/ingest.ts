@@ -2,7 +2,7 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
 import { describeError, ingestPaths } from "../ingest/ingest.js";
-import { createPipeline } from "../pipeline/index.js";
+import { defaultJobs } from "../parallel/pool.js";
 import { dbLocation, openStore } from "../store/open.js";
 import { isoDate, parseOptions } from "./options.js";
 
@@ -15,6 +15,12 @@ const schema = z.object({
   db: z.string().optional(),
   published: isoDate.optional(),
   replace: z.boolean().default(false),
+  jobs: z.coerce
+    .number()
+    .int()
+    .min(1, "must be at least 1")
+    .max(256, "must be at most 256")
+    .default(defaultJobs()),
 });
 
 export function registerIngest(program: Command): void {
@@ -25,10 +31,10 @@ export function registerIngest(program: Command): void {
     .option("--db <path>", "database (default ./marsad.db or $MARSAD_DB)")
     .option("--published <date>", "publication date for .txt/.html inputs (YYYY-MM-DD)")
     .option("--replace", "re-analyse articles already stored (after a lexicon change)")
+    .option("--jobs <n>", "analysis threads (default: the number of cores)")
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(schema, raw);
       const store = await openStore(opts.db);
-      const pipeline = createPipeline();
       const tty = process.stderr.isTTY;
       const bar = tty
         ? new cliProgress.SingleBar(
@@ -43,7 +49,8 @@ export function registerIngest(program: Command): void {
       const t0 = Date.now();
       bar?.start(0, 0, { rate: 0, new: 0, unchanged: 0, failed: 0 });
       try {
-        const counts = await ingestPaths(paths, store, pipeline, {
+        const counts = await ingestPaths(paths, store, null, {
+          jobs: opts.jobs,
           published: opts.published ?? null,
           replace: opts.replace,
           onArticle: (c) => {

@@ -1,15 +1,16 @@
 import type { MarsadError } from "../errors.js";
 import { formatError } from "../errors.js";
-import { readInputs } from "../input/read.js";
-import type { Pipeline } from "../pipeline/index.js";
+import { type InputItem, readInputs } from "../input/read.js";
+import { analyseInOrder } from "../parallel/pool.js";
 import { contentHash } from "../store/text-index.js";
 import type { Store } from "../store/types.js";
 import { expandPaths } from "./paths.js";
 
 /**
- * Ingest: read articles from files and folders, analyse each and store it.
- * Already-stored text (same content hash) is skipped before analysis; a bad
- * file or line is reported and skipped; every article is saved atomically.
+ * Ingest: read articles from files and folders, analyse them (on `jobs`
+ * threads) and store each. Already-stored text (same content hash) is skipped
+ * before analysis; a bad file or line is reported and skipped; every article
+ * is saved atomically.
  */
 
 export interface IngestCounts {
@@ -23,35 +24,43 @@ export interface IngestOptions {
   published?: string | null;
   /** Re-analyse and replace articles already stored (after a lexicon change). */
   replace?: boolean;
+  jobs?: number;
   onArticle?: (counts: IngestCounts) => void;
   onError?: (err: MarsadError | Error, where: string) => void;
 }
 
+type Tagged = InputItem & { stored?: boolean };
+
 export async function ingestPaths(
   paths: string[],
   store: Store,
-  pipeline: Pipeline,
+  _pipeline: unknown,
   opts: IngestOptions = {},
 ): Promise<IngestCounts> {
   const counts: IngestCounts = { new: 0, unchanged: 0, replaced: 0, failed: 0 };
-  for await (const item of readInputs(expandPaths(paths), { published: opts.published ?? null })) {
+  async function* tagged(): AsyncGenerator<Tagged> {
+    for await (const item of readInputs(expandPaths(paths), { published: opts.published ?? null })) {
+      if ("error" in item || opts.replace) yield item;
+      else yield { ...item, stored: await store.hasHash(contentHash(item.article.text, item.article.title)) };
+    }
+  }
+  const toAnalyse = (t: Tagged) => ("error" in t || t.stored ? null : t.article);
+  for await (const { item, doc, error } of analyseInOrder(tagged(), toAnalyse, opts.jobs ?? 1)) {
     if ("error" in item) {
       counts.failed++;
       opts.onError?.(item.error, "");
-      opts.onArticle?.(counts);
-      continue;
-    }
-    try {
-      const a = item.article;
-      if (!opts.replace && (await store.hasHash(contentHash(a.text, a.title)))) {
-        counts.unchanged++;
-      } else {
-        const status = await store.saveArticle(a, pipeline.run(a), { replace: opts.replace });
-        counts[status]++;
-      }
-    } catch (err) {
+    } else if (item.stored) {
+      counts.unchanged++;
+    } else if (error || !doc) {
       counts.failed++;
-      opts.onError?.(err as Error, item.where);
+      opts.onError?.(new Error(error ?? "analysis failed"), item.where);
+    } else {
+      try {
+        counts[await store.saveArticle(item.article, doc, { replace: opts.replace })]++;
+      } catch (err) {
+        counts.failed++;
+        opts.onError?.(err as Error, item.where);
+      }
     }
     opts.onArticle?.(counts);
   }

@@ -46,28 +46,42 @@ export class TokenTrie<T> {
 
   /** Longest match starting at token `i`; `alternatives(j)` gives the keys token j may match as. */
   longest(i: number, count: number, alternatives: (j: number) => readonly string[]): TrieMatch<T> | null {
-    let frontier: Array<Node<T>> = [this.root];
+    if (i >= count) return null;
+    // fast path: most tokens start nothing (no allocation until a first key matches)
+    let first: Node<T> | undefined;
+    let firstMany: Array<Node<T>> | null = null;
+    for (const k of alternatives(i)) {
+      const child = this.root.next.get(k);
+      if (!child) continue;
+      if (!first) first = child;
+      else if (child !== first) {
+        firstMany ??= [first];
+        firstMany.push(child);
+      }
+    }
+    if (!first) return null;
+    let frontier: Array<Node<T>> = firstMany ?? [first];
     let best: TrieMatch<T> | null = null;
-    for (let j = i; j < count && frontier.length; j++) {
+    const consider = (nodes: Array<Node<T>>, length: number) => {
+      for (const node of nodes) {
+        if (!node.values.length) continue;
+        if (!best || length > best.length) best = { length, values: node.values };
+        else if (length === best.length && node.values !== best.values)
+          best = { length, values: [...best.values, ...node.values] };
+      }
+    };
+    consider(frontier, 1);
+    for (let j = i + 1; j < count && frontier.length; j++) {
       const keys = alternatives(j);
       const next: Array<Node<T>> = [];
       for (const node of frontier) {
+        if (node.next.size === 0) continue;
         for (const k of keys) {
           const child = node.next.get(k);
           if (child && !next.includes(child)) next.push(child);
         }
       }
-      for (const node of next) {
-        if (
-          node.values.length &&
-          (!best || j + 1 - i > best.length || (j + 1 - i === best.length && node.values !== best.values))
-        ) {
-          best =
-            best && best.length === j + 1 - i
-              ? { length: best.length, values: [...best.values, ...node.values] }
-              : { length: j + 1 - i, values: node.values };
-        }
-      }
+      consider(next, j + 1 - i);
       frontier = next;
     }
     return best;

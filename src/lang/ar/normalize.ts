@@ -96,6 +96,16 @@ export function normalizeWithMap(text: string, base = 0): Normalized {
         consumed += 1;
       }
     }
+    if (consumed === 1 && !isCompat(code)) {
+      // the common case: one UTF-16 unit, a table lookup
+      const norm = simple(code);
+      for (let k = 0; k < norm.length; k++) {
+        out += norm[k];
+        map.push(base + i);
+      }
+      i += 1;
+      continue;
+    }
     const folded = isCompat(code) ? ch.normalize("NFKC") : ch;
     for (const part of folded) {
       const norm = mapChar(part);

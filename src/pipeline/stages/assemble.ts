@@ -117,7 +117,23 @@ function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   return chosen ? { name: chosen.name ?? chosen.text, code: chosen.code, text: chosen.text } : null;
 }
 
+const topicCache = new WeakMap<ArticleDoc, Map<number, string[]>>();
+
+/** Topics named in a sentence (computed once per sentence). */
 function topics(doc: ArticleDoc, sentence: number, lexicon: Lexicon): string[] {
+  let perDoc = topicCache.get(doc);
+  if (!perDoc) {
+    perDoc = new Map();
+    topicCache.set(doc, perDoc);
+  }
+  const hit = perDoc.get(sentence);
+  if (hit) return hit;
+  const found = sentenceTopics(doc, sentence, lexicon);
+  perDoc.set(sentence, found);
+  return found;
+}
+
+function sentenceTopics(doc: ArticleDoc, sentence: number, lexicon: Lexicon): string[] {
   const tokens = doc.tokens ?? [];
   const bounds = doc.sentenceTokens ?? [];
   const out = new Set<string>();

@@ -55,11 +55,14 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const cueTokens = new Set<number>();
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
+  const bySentence = new Map<number, ActorPhrase[]>();
+  for (const a of actors)
+    if (a.head !== "adjective") bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     // an adjective names an actor only as the agent of a verbal noun (see assemble.ts)
-    const phrases = actors.filter((a) => a.sentence === s && a.head !== "adjective");
+    const phrases = bySentence.get(s) ?? [];
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);

@@ -30,8 +30,15 @@ export function contentStart(t: WorkToken): number {
 }
 
 /** The keys a token may match as (cached on the token). */
+const keyCache = new Map<string, string[]>();
+
 export function tokenKeys(t: WorkToken): readonly string[] {
   if (t.keys) return t.keys;
+  const hit = keyCache.get(t.text);
+  if (hit) {
+    t.keys = hit;
+    return hit;
+  }
   const keys = new Set<string>();
   if (t.seg) {
     keys.add(matchKey(t.seg.stem.norm));
@@ -47,6 +54,8 @@ export function tokenKeys(t: WorkToken): readonly string[] {
   }
   keys.add(matchKey(t.norm));
   t.keys = [...keys].filter(Boolean);
+  if (keyCache.size >= 200_000) keyCache.clear();
+  keyCache.set(t.text, t.keys);
   return t.keys;
 }
 

@@ -1,4 +1,4 @@
-import { type KnownWords, segment } from "../../lang/ar/clitics.js";
+import { type KnownWords, type Piece, type Segmentation, segment } from "../../lang/ar/clitics.js";
 import { tokenize } from "../../lang/ar/tokenize.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
@@ -11,6 +11,31 @@ export interface TokenContext {
  * Tokens of every sentence with their clitic segmentation:
  * "وبالحكومة" → proclitics و ب ال, stem حكومه.
  */
+/** Segmentations by token text, relative to the token's start: words repeat, so most lookups hit. */
+const cache = new Map<string, Segmentation>();
+const CACHE_MAX = 200_000;
+
+function segmentCached(text: string, start: number, known: KnownWords): Segmentation {
+  let rel = cache.get(text);
+  if (!rel) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    rel = segment(text, 0, known);
+    cache.set(text, rel);
+  }
+  if (start === 0) return rel;
+  const shift = (p: Piece): Piece => ({
+    text: p.text,
+    norm: p.norm,
+    start: p.start + start,
+    end: p.end + start,
+  });
+  return {
+    proclitics: rel.proclitics.map(shift),
+    stem: shift(rel.stem),
+    enclitics: rel.enclitics.map(shift),
+  };
+}
+
 export const tokensStage: Stage<TokenContext> = {
   name: "tokens",
   needs: ["sentences"],
@@ -21,8 +46,12 @@ export const tokensStage: Stage<TokenContext> = {
     for (const s of doc.sentences ?? []) {
       bounds.push(tokens.length);
       for (const t of tokenize(doc.text, s.start, s.end, tokens.length)) {
-        const seg = t.kind === "word" && t.arabic ? segment(t.text, t.start, ctx.known) : null;
-        tokens.push({ ...t, sentence: s.index, seg, stem: seg ? seg.stem.norm : t.norm });
+        const seg = t.kind === "word" && t.arabic ? segmentCached(t.text, t.start, ctx.known) : null;
+        const w = t as WorkToken;
+        w.sentence = s.index;
+        w.seg = seg;
+        w.stem = seg ? seg.stem.norm : t.norm;
+        tokens.push(w);
       }
     }
     bounds.push(tokens.length);
