@@ -34,7 +34,10 @@ function checkFeedUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new MarsadError("E_USAGE", `${JSON.stringify(raw)} is not a URL (give feeds as http:// or https://…)`);
+    throw new MarsadError(
+      "E_USAGE",
+      `${JSON.stringify(raw)} is not a URL (give feeds as http:// or https://…)`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new MarsadError("E_USAGE", `${JSON.stringify(raw)}: only http: and https: feeds can be polled`);
@@ -85,7 +88,8 @@ export function registerFeed(program: Command): void {
           allowPrivate: opts.allowPrivate,
           log: write,
         });
-        process.exitCode = total.failed > 0 || total.feedErrors > 0 ? 1 : 0;
+        // --once: 1 if a feed or an item failed (reported above); a stopped poller ends with 0
+        process.exitCode = opts.once && (total.failed > 0 || total.feedErrors > 0) ? 1 : 0;
       } finally {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);

@@ -1,8 +1,12 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
+import type { ArticleInput } from "../document.js";
 import { describeError, ingestPaths } from "../ingest/ingest.js";
+import { expandPaths } from "../ingest/paths.js";
+import { readInputs } from "../input/read.js";
 import { defaultJobs } from "../parallel/pool.js";
+import { enqueue, openQueue } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
 import { isoDate, parseOptions } from "./options.js";
 
@@ -21,7 +25,42 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(256, "must be at most 256")
     .default(defaultJobs()),
+  queue: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
 });
+
+/** Reads the inputs and enqueues them in batches; bad inputs are reported and skipped. */
+async function enqueuePaths(paths: string[], url: string, published: string | null): Promise<number> {
+  const q = openQueue(url);
+  let added = 0;
+  let read = 0;
+  let failed = 0;
+  let batch: ArticleInput[] = [];
+  try {
+    for await (const item of readInputs(expandPaths(paths), { published })) {
+      if ("error" in item) {
+        failed++;
+        process.stderr.write(`marsad ingest: ${describeError(item.error, "")}\n`);
+        continue;
+      }
+      read++;
+      batch.push(item.article);
+      if (batch.length >= 500) {
+        added += await enqueue(q, batch);
+        batch = [];
+      }
+    }
+    if (batch.length) added += await enqueue(q, batch);
+  } finally {
+    await q.close();
+  }
+  process.stderr.write(
+    `marsad ingest: ${read} articles read, ${added} new jobs queued on ${url} (${read - added} already queued or done), ${failed} failed\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}
 
 export function registerIngest(program: Command): void {
   program
@@ -32,8 +71,16 @@ export function registerIngest(program: Command): void {
     .option("--published <date>", "publication date for .txt/.html inputs (YYYY-MM-DD)")
     .option("--replace", "re-analyse articles already stored (after a lexicon change)")
     .option("--jobs <n>", "analysis threads (default: the number of cores)")
+    .option(
+      "--queue <url>",
+      "enqueue the articles on a Redis queue for `marsad worker` instead of analysing here",
+    )
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(schema, raw);
+      if (opts.queue) {
+        process.exitCode = await enqueuePaths(paths, opts.queue, opts.published ?? null);
+        return;
+      }
       const store = await openStore(opts.db);
       const tty = process.stderr.isTTY;
       const bar = tty

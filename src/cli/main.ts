@@ -3,10 +3,13 @@ import { formatError, MarsadError } from "../errors.js";
 import { registerEval } from "./eval.js";
 import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
+import { registerFeed } from "./feed.js";
 import { registerIngest } from "./ingest.js";
 import { registerLexicon } from "./lexicon.js";
+import { registerQueue } from "./queue.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
+import { registerWorker } from "./worker.js";
 
 /**
  * The marsad command line: one command per file in this folder. Exit codes:
@@ -26,6 +29,9 @@ export async function main(argv: string[]): Promise<number> {
   registerSearch(program);
   registerExport(program);
   registerServe(program);
+  registerWorker(program);
+  registerQueue(program);
+  registerFeed(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -381,14 +381,15 @@ function requestOnce(
         fail(new Stop(`unsupported content encoding "${encoding}"`));
         return;
       }
+      if (stream !== res) res.on("error", fail);
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBytes) {
+          fail(new Stop(`the response is larger than the ${formatBytes(maxBytes)} limit`));
           if (stream !== res) (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
           res.destroy();
-          fail(new Stop(`the response is larger than the ${formatBytes(maxBytes)} limit`));
           return;
         }
         chunks.push(chunk);

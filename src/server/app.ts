@@ -38,7 +38,11 @@ export interface ServerOptions {
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, maxParamLength: 200 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 200 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -79,6 +83,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return csvHeader() + page.items.map(csvRow).join("");
     }
     return page;
+  });
+
+  app.get<{ Params: { id: string } }>("/api/events/:id", async (req, reply) => {
+    if (!/^\d{1,12}$/.test(req.params.id)) throw new BadRequest(`parameter "id" must be an event number`);
+    const event = await store.event(Number(req.params.id));
+    if (!event) return reply.code(404).send({ error: `no event ${req.params.id}` });
+    return event;
   });
 
   app.get<{ Params: { id: string } }>("/api/articles/:id", async (req, reply) => {

@@ -6,8 +6,10 @@ import type { EventFilter } from "./types.js";
  * driver's syntax: "?" for SQLite, "$1" for PostgreSQL.
  */
 
-function likePrefix(value: string): string {
-  return `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The smallest string greater than every string starting with `prefix` (an index-friendly prefix range). */
+function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
 export interface Where {
@@ -22,17 +24,15 @@ export function eventWhere(f: EventFilter, param: (i: number) => string, ftsIds?
     params.push(v);
     return param(params.length);
   };
-  if (f.source) parts.push(`e.source_code LIKE ${p(likePrefix(f.source))} ESCAPE '\\'`);
-  if (f.target) parts.push(`e.target_code LIKE ${p(likePrefix(f.target))} ESCAPE '\\'`);
-  if (f.actor) {
-    const a = likePrefix(f.actor);
-    parts.push(`(e.source_code LIKE ${p(a)} ESCAPE '\\' OR e.target_code LIKE ${p(a)} ESCAPE '\\')`);
-  }
-  if (f.cameo) parts.push(`e.cameo LIKE ${p(likePrefix(f.cameo))} ESCAPE '\\'`);
+  const prefix = (col: string, v: string) => `(${col} >= ${p(v)} AND ${col} < ${p(prefixEnd(v))})`;
+  if (f.source) parts.push(prefix("e.source_code", f.source));
+  if (f.target) parts.push(prefix("e.target_code", f.target));
+  if (f.actor) parts.push(`(${prefix("e.source_code", f.actor)} OR ${prefix("e.target_code", f.actor)})`);
+  if (f.cameo) parts.push(prefix("e.cameo", f.cameo));
   if (f.plover) parts.push(`e.plover = ${p(f.plover)}`);
   if (f.quad !== undefined) parts.push(`e.quad = ${p(f.quad)}`);
   if (f.from) parts.push(`e.date >= ${p(f.from)}`);
-  if (f.to) parts.push(`e.date <= ${p(f.to)}`);
+  if (f.to) parts.push(`e.date <= ${p(f.to)} AND e.date <> ''`);
   if (f.modality)
     parts.push(
       `EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.modality = ${p(f.modality)})`,

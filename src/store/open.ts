@@ -1,10 +1,10 @@
-import { MarsadError } from "../errors.js";
 import { SqliteStore } from "./sqlite.js";
 import type { Store } from "./types.js";
 
 /**
  * Opens the store named by `--db`, MARSAD_DB or the default ./marsad.db:
- * a file path (or :memory:) is SQLite; postgres://… is PostgreSQL.
+ * a file path (or :memory:) is SQLite; postgres://… is PostgreSQL (`?schema=NAME`
+ * picks a schema, see ./postgres.ts).
  */
 export function dbLocation(option?: string): string {
   return option ?? process.env.MARSAD_DB ?? "marsad.db";
@@ -13,11 +13,8 @@ export function dbLocation(option?: string): string {
 export async function openStore(option?: string): Promise<Store> {
   const where = dbLocation(option);
   if (/^postgres(ql)?:\/\//.test(where)) {
-    throw new MarsadError(
-      "E_DB",
-      "the PostgreSQL backend is not built yet (see the scale issue); use a SQLite file",
-      where,
-    );
+    const { PostgresStore } = await import("./postgres.js");
+    return PostgresStore.open(where);
   }
   return new SqliteStore(where);
 }

@@ -83,7 +83,7 @@ export function hydrateEvents(rows: EventRow[], mentions: MentionRow[]): StoredE
       plover: r.plover,
       quad: r.quad === null ? null : Number(r.quad),
       goldstein: r.goldstein === null ? null : Number(r.goldstein),
-      date: r.date,
+      date: r.date || null,
       num_articles: new Set(ms.map((m) => m.article_id)).size,
       num_sources: new Set(ms.map((m) => m.source ?? m.article_id)).size,
       mentions: ms,

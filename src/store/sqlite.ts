@@ -150,7 +150,7 @@ export class SqliteStore implements Store {
           e.plover,
           e.quad ?? null,
           e.goldstein ?? null,
-          date,
+          date ?? "", // an unknown date sorts last; the (date, id) index serves every page
         );
       id = Number(info.lastInsertRowid);
     }
@@ -228,10 +228,10 @@ export class SqliteStore implements Store {
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) throw new MarsadError("E_USAGE", `cursor "${cursor}" is not valid`);
     if (after) {
-      sql += `${where.sql ? " AND" : " WHERE"} (COALESCE(e.date, '') < ? OR (COALESCE(e.date, '') = ? AND e.id < ?))`;
+      sql += `${where.sql ? " AND" : " WHERE"} (e.date < ? OR (e.date = ? AND e.id < ?))`;
       params.push(after.date ?? "", after.date ?? "", after.id);
     }
-    sql += " ORDER BY COALESCE(e.date, '') DESC, e.id DESC LIMIT ?";
+    sql += " ORDER BY e.date DESC, e.id DESC LIMIT ?";
     params.push(limit + 1);
     const rows = this.db.prepare(sql).all(...params) as EventRow[];
     const page = rows.slice(0, limit);
@@ -247,6 +247,17 @@ export class SqliteStore implements Store {
       items: hydrateEvents(page, mentions),
       next: rows.length > limit && last ? encodeCursor(last.date, last.id) : null,
     };
+  }
+
+  async event(id: number): Promise<StoredEvent | null> {
+    const row = this.db.prepare("SELECT * FROM events WHERE id = ?").get(id) as EventRow | undefined;
+    if (!row) return null;
+    const mentions = this.db
+      .prepare(
+        "SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY a.published, m.article_id",
+      )
+      .all(id) as MentionRow[];
+    return hydrateEvents([row], mentions)[0] ?? null;
   }
 
   async actors(filter: EventFilter, limit: number): Promise<ActorCount[]> {
@@ -280,7 +291,7 @@ export class SqliteStore implements Store {
           ? "substr(e.date, 1, 7)"
           : "strftime('%Y-W%W', e.date)";
     const key = by === "root" ? "e.root" : "CAST(e.quad AS TEXT)";
-    const cond = "e.date IS NOT NULL";
+    const cond = "e.date <> ''";
     const sql = `SELECT ${period} AS period, ${key} AS key, COUNT(*) AS count FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY period, key ORDER BY period, key`;
     return this.db.prepare(sql).all(...where.params) as TimelineBucket[];
   }

@@ -109,6 +109,8 @@ export interface Store {
   countArticles(): Promise<number>;
   deleteArticle(id: string): Promise<boolean>;
   events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>>;
+  /** One event with all its mentions, or null. */
+  event(id: number): Promise<StoredEvent | null>;
   actors(filter: EventFilter, limit: number): Promise<ActorCount[]>;
   graph(filter: EventFilter, limit: number): Promise<GraphEdge[]>;
   timeline(
