@@ -29,11 +29,20 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
+  queueName: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
+    .default("marsad-articles"),
 });
 
 /** Reads the inputs and enqueues them in batches; bad inputs are reported and skipped. */
-async function enqueuePaths(paths: string[], url: string, published: string | null): Promise<number> {
-  const q = openQueue(url);
+async function enqueuePaths(
+  paths: string[],
+  url: string,
+  name: string,
+  published: string | null,
+): Promise<number> {
+  const q = openQueue(url, name);
   let added = 0;
   let read = 0;
   let failed = 0;
@@ -75,10 +84,11 @@ export function registerIngest(program: Command): void {
       "--queue <url>",
       "enqueue the articles on a Redis queue for `marsad worker` instead of analysing here",
     )
+    .option("--queue-name <name>", "queue name", "marsad-articles")
     .action(async (paths: string[], raw: unknown) => {
       const opts = parseOptions(schema, raw);
       if (opts.queue) {
-        process.exitCode = await enqueuePaths(paths, opts.queue, opts.published ?? null);
+        process.exitCode = await enqueuePaths(paths, opts.queue, opts.queueName, opts.published ?? null);
         return;
       }
       const store = await openStore(opts.db);

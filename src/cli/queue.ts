@@ -5,6 +5,10 @@ import { parseOptions } from "./options.js";
 
 /** `marsad queue status|retry --queue redis://…`: job counts, failed jobs with their errors, and retrying them. */
 const schema = z.object({
+  queueName: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
+    .default("marsad-articles"),
   queue: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
   format: z.enum(["text", "json"]).default("text"),
 });
@@ -14,10 +18,11 @@ export function registerQueue(program: Command): void {
   cmd
     .command("status")
     .requiredOption("--queue <url>", "redis://host:port")
+    .option("--queue-name <name>", "queue name", "marsad-articles")
     .option("--format <format>", "text or json", "text")
     .action(async (raw: unknown) => {
       const opts = parseOptions(schema, raw);
-      const q = openQueue(opts.queue);
+      const q = openQueue(opts.queue, opts.queueName);
       try {
         const s = await queueStatus(q);
         if (opts.format === "json") process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
@@ -37,9 +42,10 @@ export function registerQueue(program: Command): void {
   cmd
     .command("retry")
     .requiredOption("--queue <url>", "redis://host:port")
+    .option("--queue-name <name>", "queue name", "marsad-articles")
     .action(async (raw: unknown) => {
       const opts = parseOptions(schema, raw);
-      const q = openQueue(opts.queue);
+      const q = openQueue(opts.queue, opts.queueName);
       try {
         process.stdout.write(`retried ${await retryFailed(q)} failed jobs\n`);
       } finally {

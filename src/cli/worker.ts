@@ -15,6 +15,10 @@ const schema = z.object({
   queue: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
   db: z.string().optional(),
   concurrency: z.coerce.number().int().min(1, "must be 1 to 64").max(64, "must be 1 to 64").default(1),
+  queueName: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
+    .default("marsad-articles"),
   lockMs: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
 });
 
@@ -25,6 +29,7 @@ export function registerWorker(program: Command): void {
     .requiredOption("--queue <url>", "redis://host:port")
     .option("--db <url>", "database (a PostgreSQL URL when several workers share it)")
     .option("--concurrency <n>", "jobs at once in this process", "1")
+    .option("--queue-name <name>", "queue name (several deployments may share a Redis)", "marsad-articles")
     .option("--lock-ms <ms>", "how long a job stays with a worker that stopped answering", "30000")
     .action(async (raw: unknown) => {
       const opts = parseOptions(schema, raw);
@@ -32,6 +37,7 @@ export function registerWorker(program: Command): void {
       const pipeline = createPipeline();
       let done = 0;
       const w = startWorker(opts.queue, store, pipeline, {
+        name: opts.queueName,
         concurrency: opts.concurrency,
         lockDuration: opts.lockMs,
         stalledInterval: Math.max(500, Math.floor(opts.lockMs / 2)),

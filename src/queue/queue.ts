@@ -27,9 +27,9 @@ export interface QueueHandle {
   close(): Promise<void>;
 }
 
-export function openQueue(url: string): QueueHandle {
+export function openQueue(url: string, name = QUEUE_NAME): QueueHandle {
   const connection = connect(url);
-  const queue = new Queue(QUEUE_NAME, {
+  const queue = new Queue(name, {
     connection,
     defaultJobOptions: {
       attempts: 5,
@@ -62,6 +62,8 @@ export async function enqueue(handle: QueueHandle, articles: ArticleInput[]): Pr
 }
 
 export interface WorkerOptions {
+  /** The queue's name (several marsad deployments may share one Redis). */
+  name?: string;
   concurrency?: number;
   /** How long a job stays locked to a worker that stopped answering (ms). */
   lockDuration?: number;
@@ -78,7 +80,7 @@ export function startWorker(
 ): { worker: Worker; close(): Promise<void> } {
   const connection = connect(url);
   const worker = new Worker(
-    QUEUE_NAME,
+    opts.name ?? QUEUE_NAME,
     async (job: Job<ArticleInput>) => {
       const status = await store.saveArticle(job.data, pipeline.run(job.data));
       return { status };
