@@ -9,6 +9,7 @@ const schema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   port: z.coerce.number().int().min(0, "must be 0 to 65535").max(65535, "must be 0 to 65535").default(8080),
   db: z.string().optional(),
+  auth: z.enum(["write", "read"]).default("write"),
 });
 
 export function registerServe(program: Command): void {
@@ -18,10 +19,11 @@ export function registerServe(program: Command): void {
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--port <port>", "port", "8080")
     .option("--db <path>", "database (default ./marsad.db or $MARSAD_DB)")
+    .option("--auth <what>", "write: the token (MARSAD_TOKEN) guards writes; read: reads too", "write")
     .action(async (raw: unknown) => {
       const opts = parseOptions(schema, raw);
       const store = await openStore(opts.db);
-      const app = await buildServer({ store });
+      const app = await buildServer({ store, authRead: opts.auth === "read" });
       await app.listen({ host: opts.host, port: opts.port });
       const addr = app.server.address();
       const port = typeof addr === "object" && addr ? addr.port : opts.port;

@@ -29,6 +29,8 @@ function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {
     if (r.kind === "org" && !org) org = p;
     if (!country && (r.kind === "country" || r.kind === "nationality" || r.kind === "capital"))
       country = r.country;
+    // a capital acting is its government: "طهران ترد" → IRNGOV
+    if (r.kind === "capital" && !role) role = "GOV";
   }
   role ??= inherited;
   let code: string | null = null;

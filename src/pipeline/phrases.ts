@@ -139,7 +139,11 @@ export function pieceRuns(
       !coordinated &&
       run.some((p) => HEADS.includes(p.resolved.kind)) &&
       !(run[0]?.resolved.kind === "agent" && resolved.kind === "person");
-    if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead)) {
+    // a role word after a complete actor starts another actor: "وزير الخارجية المصري | نظيره الأردني"
+    const newRole =
+      resolved.kind === "agent" &&
+      run.some((p) => ["nationality", "country", "capital", "person"].includes(p.resolved.kind));
+    if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead || newRole)) {
       runs.push(run);
       run = [];
     }

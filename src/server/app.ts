@@ -8,7 +8,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { csvHeader, csvRow } from "../export/formats.js";
 import { CONTENT_TYPES, exportEvents } from "../export/stream.js";
 import { PACKAGE_ROOT } from "../paths.js";
+import { createPipeline, type Pipeline } from "../pipeline/index.js";
 import type { Store } from "../store/types.js";
+import { requireToken } from "./auth.js";
 import { openApiDocument } from "./openapi.js";
 import {
   BadRequest,
@@ -20,6 +22,7 @@ import {
   searchQuery,
   timelineQuery,
 } from "./params.js";
+import { registerWriteRoutes } from "./write.js";
 
 /**
  * The HTTP API (Fastify) and the web UI it serves. Read endpoints only; every
@@ -34,6 +37,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** Requests per minute per client. */
   rateLimit?: number;
+  /** Token for write endpoints (default: $MARSAD_TOKEN); without one, writes are refused. */
+  token?: string;
+  /** Require the token for reads as well. */
+  authRead?: boolean;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -64,6 +71,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (status >= 500) app.log.error(err);
     return reply.code(status).send({ error: status >= 500 ? "internal error" : (err as Error).message });
   });
+
+  const token = opts.token ?? process.env.MARSAD_TOKEN ?? undefined;
+  if (opts.authRead) {
+    const readAuth = requireToken(token, "reads");
+    app.addHook("onRequest", async (req, reply) => {
+      if (req.method === "GET" && req.url.startsWith("/api/") && !req.url.startsWith("/api/openapi.json"))
+        return readAuth(req, reply);
+    });
+  }
+  let pipeline: Pipeline | null = null;
+  registerWriteRoutes(
+    app,
+    store,
+    () => {
+      pipeline ??= createPipeline();
+      return pipeline;
+    },
+    token,
+  );
 
   app.get("/api/openapi.json", async () => openApiDocument());
 

@@ -458,6 +458,15 @@ export class PostgresStore implements Store {
     return row ? { ...(JSON.parse(row.doc) as ArticleDocument), hash: row.hash } : null;
   }
 
+  async getArticleInput(id: string): Promise<ArticleInput | null> {
+    const found = await rows<ArticleInput>(
+      this.pool,
+      "SELECT id, text, title, published, url, source FROM articles WHERE id = $1",
+      [id],
+    );
+    return found[0] ?? null;
+  }
+
   async listArticleIds(): Promise<string[]> {
     return (await rows<{ id: string }>(this.pool, "SELECT id FROM articles ORDER BY id")).map((r) => r.id);
   }

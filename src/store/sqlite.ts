@@ -203,6 +203,13 @@ export class SqliteStore implements Store {
     return row ? { ...(JSON.parse(row.doc) as ArticleDocument), hash: row.hash } : null;
   }
 
+  async getArticleInput(id: string): Promise<ArticleInput | null> {
+    const row = this.db
+      .prepare("SELECT id, text, title, published, url, source FROM articles WHERE id = ?")
+      .get(id) as ArticleInput | undefined;
+    return row ?? null;
+  }
+
   async listArticleIds(): Promise<string[]> {
     return (this.db.prepare("SELECT id FROM articles ORDER BY id").all() as Array<{ id: string }>).map(
       (r) => r.id,

@@ -106,6 +106,8 @@ export interface Store {
   hasHash(hash: string): Promise<boolean>;
   getArticle(id: string): Promise<(ArticleDocument & { hash: string }) | null>;
   listArticleIds(): Promise<string[]>;
+  /** The stored input of an article (its original text), to analyse it again. */
+  getArticleInput(id: string): Promise<ArticleInput | null>;
   countArticles(): Promise<number>;
   deleteArticle(id: string): Promise<boolean>;
   events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>>;

@@ -106,7 +106,12 @@ function sources(doc: ArticleDoc, t: Trigger, all: ActorPhrase[]): { list: Actor
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
-    .filter((p) => p.head === "place" && !t.match.targets.includes(p))
+    // places and capitals ("في القاهرة") are where an event happens
+    .filter(
+      (p) =>
+        (p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital")) &&
+        !t.match.targets.includes(p),
+    )
     .filter((p) => {
       const first = tokens[p.tokStart];
       const prev = tokens[p.tokStart - 1];
@@ -114,7 +119,15 @@ function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
     });
   const after = places.find((p) => p.tokStart >= t.match.trigger);
   const chosen = after ?? places[places.length - 1];
-  return chosen ? { name: chosen.name ?? chosen.text, code: chosen.code, text: chosen.text } : null;
+  if (!chosen) return null;
+  const capital = chosen.pieces.find((x) => x.resolved.kind === "capital");
+  return capital
+    ? {
+        name: capital.resolved.entry.forms[0] ?? chosen.text,
+        code: capital.resolved.country,
+        text: chosen.text,
+      }
+    : { name: chosen.name ?? chosen.text, code: chosen.code, text: chosen.text };
 }
 
 const topicCache = new WeakMap<ArticleDoc, Map<number, string[]>>();
