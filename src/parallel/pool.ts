@@ -36,7 +36,14 @@ export async function* analyseInOrder<T>(
     }
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL("./worker.js", import.meta.url)));
+  // a small young generation keeps each thread's memory near its lexicon's size
+  const workers = Array.from(
+    { length: jobs },
+    () =>
+      new Worker(new URL("./worker.js", import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: 16 },
+      }),
+  );
   const pending = new Map<
     number,
     { item: T; resolve: (r: Analysed<T>) => void; promise: Promise<Analysed<T>> }

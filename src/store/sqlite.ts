@@ -56,6 +56,18 @@ export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private readonly db: Database.Database;
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared statements are compiled once and reused (preparing is a large part of a small query's cost). */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   constructor(path: string) {
     try {
       if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -71,7 +83,7 @@ export class SqliteStore implements Store {
   }
 
   async hasHash(hash: string): Promise<boolean> {
-    return !!this.db.prepare("SELECT 1 FROM articles WHERE hash = ?").get(hash);
+    return !!this.stmt("SELECT 1 FROM articles WHERE hash = ?").get(hash);
   }
 
   async saveArticle(
@@ -81,13 +93,13 @@ export class SqliteStore implements Store {
   ): Promise<IngestStatus> {
     const hash = contentHash(input.text, input.title);
     const db = this.db;
-    const existing = db.prepare("SELECT id, hash FROM articles WHERE id = ? OR hash = ?").get(doc.id, hash) as
+    const existing = this.stmt("SELECT id, hash FROM articles WHERE id = ? OR hash = ?").get(doc.id, hash) as
       | { id: string; hash: string }
       | undefined;
     if (existing && existing.hash === hash && !opts.replace) return "unchanged";
     const write = db.transaction(() => {
       if (existing) this.deleteRows(existing.id);
-      db.prepare(
+      this.stmt(
         "INSERT INTO articles (id, hash, title, url, source, published, language, text, doc, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ).run(
         doc.id,
@@ -101,15 +113,15 @@ export class SqliteStore implements Store {
         JSON.stringify(doc),
         new Date().toISOString(),
       );
-      const sent = db.prepare(
+      const sent = this.stmt(
         'INSERT INTO sentences (article_id, idx, start, "end", heading, text) VALUES (?, ?, ?, ?, ?, ?)',
       );
-      const fts = db.prepare("INSERT INTO sentences_fts (body, article_id, idx) VALUES (?, ?, ?)");
+      const fts = this.stmt("INSERT INTO sentences_fts (body, article_id, idx) VALUES (?, ?, ?)");
       for (const s of doc.sentences) {
         sent.run(doc.id, s.index, s.start, s.end, s.heading ? 1 : 0, s.text);
         fts.run(indexText(s.text), doc.id, s.index);
       }
-      const ent = db.prepare(
+      const ent = this.stmt(
         'INSERT INTO entities (article_id, idx, type, text, start, "end", sentence, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       doc.entities.forEach((e, i) => {
@@ -128,33 +140,29 @@ export class SqliteStore implements Store {
     let id: number | undefined;
     if (date) {
       const [lo, hi] = dayRange(date);
-      const row = db
-        .prepare(
-          "SELECT id FROM events WHERE source_code IS ? AND target_code IS ? AND cameo = ? AND date BETWEEN ? AND ? ORDER BY id LIMIT 1",
-        )
-        .get(e.source?.code ?? null, e.target?.code ?? null, e.cameo, lo, hi) as { id: number } | undefined;
+      const row = this.stmt(
+        "SELECT id FROM events WHERE source_code IS ? AND target_code IS ? AND cameo = ? AND date BETWEEN ? AND ? ORDER BY id LIMIT 1",
+      ).get(e.source?.code ?? null, e.target?.code ?? null, e.cameo, lo, hi) as { id: number } | undefined;
       id = row?.id;
     }
     if (id === undefined) {
-      const info = db
-        .prepare(
-          "INSERT INTO events (source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .run(
-          e.source?.code ?? null,
-          e.source?.name ?? null,
-          e.target?.code ?? null,
-          e.target?.name ?? null,
-          e.cameo,
-          e.cameo.slice(0, 2),
-          e.plover,
-          e.quad ?? null,
-          e.goldstein ?? null,
-          date ?? "", // an unknown date sorts last; the (date, id) index serves every page
-        );
+      const info = this.stmt(
+        "INSERT INTO events (source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ).run(
+        e.source?.code ?? null,
+        e.source?.name ?? null,
+        e.target?.code ?? null,
+        e.target?.name ?? null,
+        e.cameo,
+        e.cameo.slice(0, 2),
+        e.plover,
+        e.quad ?? null,
+        e.goldstein ?? null,
+        date ?? "", // an unknown date sorts last; the (date, id) index serves every page
+      );
       id = Number(info.lastInsertRowid);
     }
-    db.prepare(
+    this.stmt(
       "INSERT INTO event_mentions (event_id, article_id, modality, date_text, location_code, location_name, location_text, attribution_code, attribution_name, topics, sentences, evidence, evidence_start, evidence_end, source_text, target_text, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(
       id,
@@ -179,45 +187,43 @@ export class SqliteStore implements Store {
 
   private deleteRows(id: string): void {
     const db = this.db;
-    const events = db
-      .prepare("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?")
-      .all(id) as Array<{ event_id: number }>;
-    db.prepare("DELETE FROM sentences_fts WHERE article_id = ?").run(id);
-    db.prepare("DELETE FROM articles WHERE id = ?").run(id);
-    const orphan = db.prepare(
+    const events = this.stmt("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?").all(
+      id,
+    ) as Array<{ event_id: number }>;
+    this.stmt("DELETE FROM sentences_fts WHERE article_id = ?").run(id);
+    this.stmt("DELETE FROM articles WHERE id = ?").run(id);
+    const orphan = this.stmt(
       "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?)",
     );
     for (const { event_id } of events) orphan.run(event_id, event_id);
   }
 
   async deleteArticle(id: string): Promise<boolean> {
-    const found = !!this.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(id);
+    const found = !!this.stmt("SELECT 1 FROM articles WHERE id = ?").get(id);
     if (found) this.db.transaction(() => this.deleteRows(id)).immediate();
     return found;
   }
 
   async getArticle(id: string): Promise<(ArticleDocument & { hash: string }) | null> {
-    const row = this.db.prepare("SELECT doc, hash FROM articles WHERE id = ?").get(id) as
+    const row = this.stmt("SELECT doc, hash FROM articles WHERE id = ?").get(id) as
       | { doc: string; hash: string }
       | undefined;
     return row ? { ...(JSON.parse(row.doc) as ArticleDocument), hash: row.hash } : null;
   }
 
   async getArticleInput(id: string): Promise<ArticleInput | null> {
-    const row = this.db
-      .prepare("SELECT id, text, title, published, url, source FROM articles WHERE id = ?")
-      .get(id) as ArticleInput | undefined;
+    const row = this.stmt("SELECT id, text, title, published, url, source FROM articles WHERE id = ?").get(
+      id,
+    ) as ArticleInput | undefined;
     return row ?? null;
   }
 
   async listArticleIds(): Promise<string[]> {
-    return (this.db.prepare("SELECT id FROM articles ORDER BY id").all() as Array<{ id: string }>).map(
-      (r) => r.id,
-    );
+    return (this.stmt("SELECT id FROM articles ORDER BY id").all() as Array<{ id: string }>).map((r) => r.id);
   }
 
   async countArticles(): Promise<number> {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM articles").get() as { n: number }).n;
+    return (this.stmt("SELECT COUNT(*) AS n FROM articles").get() as { n: number }).n;
   }
 
   private ftsArticles(q: string | undefined): { sql?: string; params: unknown[] } {
@@ -240,14 +246,12 @@ export class SqliteStore implements Store {
     }
     sql += " ORDER BY e.date DESC, e.id DESC LIMIT ?";
     params.push(limit + 1);
-    const rows = this.db.prepare(sql).all(...params) as EventRow[];
+    const rows = this.stmt(sql).all(...params) as EventRow[];
     const page = rows.slice(0, limit);
     const mentions = page.length
-      ? (this.db
-          .prepare(
-            `SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${page.map(() => "?").join(",")}) ORDER BY a.published, m.article_id`,
-          )
-          .all(...page.map((r) => r.id)) as MentionRow[])
+      ? (this.stmt(
+          `SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${page.map(() => "?").join(",")}) ORDER BY a.published, m.article_id`,
+        ).all(...page.map((r) => r.id)) as MentionRow[])
       : [];
     const last = page[page.length - 1];
     return {
@@ -257,13 +261,11 @@ export class SqliteStore implements Store {
   }
 
   async event(id: number): Promise<StoredEvent | null> {
-    const row = this.db.prepare("SELECT * FROM events WHERE id = ?").get(id) as EventRow | undefined;
+    const row = this.stmt("SELECT * FROM events WHERE id = ?").get(id) as EventRow | undefined;
     if (!row) return null;
-    const mentions = this.db
-      .prepare(
-        "SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY a.published, m.article_id",
-      )
-      .all(id) as MentionRow[];
+    const mentions = this.stmt(
+      "SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY a.published, m.article_id",
+    ).all(id) as MentionRow[];
     return hydrateEvents([row], mentions)[0] ?? null;
   }
 
@@ -273,7 +275,7 @@ export class SqliteStore implements Store {
       SELECT e.source_code AS code, e.source_name AS name, 1 AS s, 0 AS t FROM events e ${where.sql}
       UNION ALL SELECT e.target_code, e.target_name, 0, 1 FROM events e ${where.sql}) WHERE code IS NOT NULL
       GROUP BY code ORDER BY as_source + as_target DESC, code LIMIT ?`;
-    return this.db.prepare(sql).all(...where.params, ...where.params, limit) as ActorCount[];
+    return this.stmt(sql).all(...where.params, ...where.params, limit) as ActorCount[];
   }
 
   async graph(filter: EventFilter, limit: number): Promise<GraphEdge[]> {
@@ -282,7 +284,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT e.source_code AS source, e.target_code AS target, COUNT(*) AS weight,
       SUM(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, SUM(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) AS conflict
       FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY e.source_code, e.target_code ORDER BY weight DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...where.params, limit) as GraphEdge[];
+    return this.stmt(sql).all(...where.params, limit) as GraphEdge[];
   }
 
   async timeline(
@@ -300,18 +302,16 @@ export class SqliteStore implements Store {
     const key = by === "root" ? "e.root" : "CAST(e.quad AS TEXT)";
     const cond = "e.date <> ''";
     const sql = `SELECT ${period} AS period, ${key} AS key, COUNT(*) AS count FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY period, key ORDER BY period, key`;
-    return this.db.prepare(sql).all(...where.params) as TimelineBucket[];
+    return this.stmt(sql).all(...where.params) as TimelineBucket[];
   }
 
   async search(q: string, limit: number): Promise<SearchHit[]> {
     const query = ftsQuery(q);
     if (!query) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT f.article_id, f.idx, f.rank, s.text, a.title, a.published FROM sentences_fts f JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx
+    const rows = this.stmt(
+      `SELECT f.article_id, f.idx, f.rank, s.text, a.title, a.published FROM sentences_fts f JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx
          JOIN articles a ON a.id = f.article_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT ?`,
-      )
-      .all(query, limit) as Array<{
+    ).all(query, limit) as Array<{
       article_id: string;
       idx: number;
       rank: number;
@@ -331,24 +331,24 @@ export class SqliteStore implements Store {
 
   async getFeedState(url: string): Promise<{ etag: string | null; modified: string | null } | null> {
     return (
-      (this.db.prepare("SELECT etag, modified FROM feeds WHERE url = ?").get(url) as
+      (this.stmt("SELECT etag, modified FROM feeds WHERE url = ?").get(url) as
         | { etag: string | null; modified: string | null }
         | undefined) ?? null
     );
   }
 
   async setFeedState(url: string, etag: string | null, modified: string | null): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO feeds (url, etag, modified, checked_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, modified = excluded.modified, checked_at = excluded.checked_at",
-      )
-      .run(url, etag, modified, new Date().toISOString());
+    this.stmt(
+      "INSERT INTO feeds (url, etag, modified, checked_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, modified = excluded.modified, checked_at = excluded.checked_at",
+    ).run(url, etag, modified, new Date().toISOString());
   }
 
   async markSeen(feed: string, item: string): Promise<boolean> {
-    const info = this.db
-      .prepare("INSERT OR IGNORE INTO feed_items (feed, item, seen_at) VALUES (?, ?, ?)")
-      .run(feed, item, new Date().toISOString());
+    const info = this.stmt("INSERT OR IGNORE INTO feed_items (feed, item, seen_at) VALUES (?, ?, ?)").run(
+      feed,
+      item,
+      new Date().toISOString(),
+    );
     return info.changes > 0;
   }
 

@@ -54,7 +54,7 @@ export function tokenKeys(t: WorkToken): readonly string[] {
   }
   keys.add(matchKey(t.norm));
   t.keys = [...keys].filter(Boolean);
-  if (keyCache.size >= 200_000) keyCache.clear();
+  if (keyCache.size >= 50_000) keyCache.clear();
   keyCache.set(t.text, t.keys);
   return t.keys;
 }

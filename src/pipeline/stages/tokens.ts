@@ -13,7 +13,7 @@ export interface TokenContext {
  */
 /** Segmentations by token text, relative to the token's start: words repeat, so most lookups hit. */
 const cache = new Map<string, Segmentation>();
-const CACHE_MAX = 200_000;
+const CACHE_MAX = 50_000;
 
 function segmentCached(text: string, start: number, known: KnownWords): Segmentation {
   let rel = cache.get(text);
