@@ -68,11 +68,13 @@ function slotPhrase(
   j: number,
   prep: string | null,
 ): { phrase: ActorPhrase; at: number } | null {
-  for (let n = 0; n <= 2 && j + n < view.end; n++) {
+  for (let n = 0; n <= 4 && j + n < view.end; n++) {
     for (const p of view.byStart.get(j + n) ?? []) {
       const first = view.tokens[p.tokStart];
       const pp = prepOf(first);
-      if (prep ? pp === prep : !pp) return { phrase: p, at: j + n };
+      if (n <= 2 && (prep ? pp === prep : !pp)) return { phrase: p, at: j + n };
+      // the target owns the thing hit: "على أهداف تابعة لجماعة الحوثي", "على مواقع للحوثيين"
+      if (n >= 1 && !prep && pp === "ل") return { phrase: p, at: j + n };
     }
     // a target is not sought across another pattern word or punctuation
     if (view.tokens[j + n]?.kind !== "word") return null;

@@ -88,6 +88,8 @@ export function nameAt(
 ): number {
   const names = givenNames();
   const t = tokens[i];
+  // "على" (on) is not "علي" (Ali): the written alef maqsura tells them apart
+  if (t && /[\u0649]$/.test(t.text.replace(/[\u064B-\u0652]/g, ""))) return i;
   if (t?.kind !== "word" || !t.arabic || t.seg?.proclitics.some((p) => p.norm !== "و")) return i;
   const stem = t.seg?.proclitics.length ? t.stem : t.norm;
   let start = i;

@@ -52,13 +52,15 @@ function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexic
   }
   if (!STATE_ROLES.has(p.role)) return;
   const agentId = p.pieces.find((x) => x.resolved.kind === "agent")?.resolved.entry.id;
-  const prior = [...history].reverse();
   const national = (h: ActorPhrase) => !!h.code && lexicon.codes.countries.has(h.code.slice(0, 3));
   // the same role in the same sentence, the same role word earlier ("وزارة الخارجية"), the same role anywhere
+  // (searched from the end: copying the history per phrase is quadratic in long texts)
   const same =
-    prior.find((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
-    prior.find((h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId)) ??
-    prior.find((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
+    history.findLast((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
+    history.findLast(
+      (h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId),
+    ) ??
+    history.findLast((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
   const country = same?.code?.slice(0, 3) ?? homeCountry(history, lexicon);
   if (!country) return;
   p.code = country + p.role;
@@ -96,21 +98,26 @@ function pointerPhrases(
     if (!m) continue;
     const cue = m.values[0]!;
     const last = tokens[i + m.length - 1]!;
-    const prior = [...history].reverse();
+    // the history is searched from its end, never copied: a copy per cue is quadratic in long texts
     let targets: ActorPhrase[] = [];
-    if (cue.kind === "role") targets = prior.filter((h) => h.code && h.role === cue.value).slice(0, 1);
-    else if (cue.kind === "title") targets = prior.filter((h) => h.head === "person" && h.code).slice(0, 1);
-    else {
+    if (cue.kind === "role") {
+      const h = history.findLast((x) => x.code && x.role === cue.value);
+      targets = h ? [h] : [];
+    } else if (cue.kind === "title") {
+      const h = history.findLast((x) => x.head === "person" && x.code);
+      targets = h ? [h] : [];
+    } else {
       // "الطرفين": the last pair named together ("الحكومة اليمنية وجماعة الحوثي"), else the last two actors
       const actorish = (h: ActorPhrase) =>
         !!h.code && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
-      const pair = prior.find(
-        (h) => actorish(h) && prior.filter((x) => x.group === h.group && actorish(x)).length === 2,
-      );
-      if (pair) targets = prior.filter((x) => x.group === pair.group && actorish(x)).reverse();
+      const sizes = new Map<number, number>();
+      for (const x of history) if (actorish(x)) sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
+      const pair = history.findLast((h) => actorish(h) && sizes.get(h.group) === 2);
+      if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
       else {
         const seen = new Set<string>();
-        for (const h of prior) {
+        for (let k = history.length - 1; k >= 0; k--) {
+          const h = history[k]!;
           if (actorish(h) && !seen.has(h.code!)) {
             seen.add(h.code!);
             targets.push(h);
@@ -250,7 +257,13 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
       }
       const covered = new Set<number>();
       for (const p of phrases) for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
-      phrases.push(...pointerPhrases(doc, from, to, covered, [...history, ...phrases], aliases, ctx, nextId));
+      // pointers look back over the history and this sentence's phrases: appended for the call and
+      // removed again (a copy of the whole history per sentence is quadratic in long texts)
+      const before = history.length;
+      history.push(...phrases);
+      const pointers = pointerPhrases(doc, from, to, covered, history, aliases, ctx, nextId);
+      history.length = before;
+      phrases.push(...pointers);
       phrases.sort((a, b) => a.tokStart - b.tokStart || a.id - b.id);
       history.push(...phrases);
     }

@@ -1,7 +1,7 @@
 import type { ActorRef, EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
-import type { ArticleDoc, WorkToken } from "../doc.js";
+import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
@@ -51,12 +51,28 @@ function group(p: ActorPhrase, all: ActorPhrase[]): ActorPhrase[] {
   return g.length ? g : [p];
 }
 
-function actorsOf(doc: ArticleDoc, sentence: number): ActorPhrase[] {
-  return (doc.actors ?? []).filter((a) => a.sentence === sentence && a.code);
+/** Items grouped by sentence, in order (built once per article: per-trigger scans are quadratic). */
+function bySentence<T extends { sentence: number }>(
+  items: readonly T[],
+  keep: (x: T) => boolean = () => true,
+) {
+  const out = new Map<number, T[]>();
+  for (const x of items) {
+    if (!keep(x)) continue;
+    const list = out.get(x.sentence);
+    if (list) list.push(x);
+    else out.set(x.sentence, [x]);
+  }
+  return out;
 }
 
 /** Chooses the source phrases of a trigger. */
-function sources(doc: ArticleDoc, t: Trigger, all: ActorPhrase[]): { list: ActorPhrase[]; rule: string } {
+function sources(
+  doc: ArticleDoc,
+  t: Trigger,
+  all: ActorPhrase[],
+  attributions: Attribution[],
+): { list: ActorPhrase[]; rule: string } {
   const phrases = all;
   const tokens = doc.tokens ?? [];
   const { match } = t;
@@ -94,9 +110,7 @@ function sources(doc: ArticleDoc, t: Trigger, all: ActorPhrase[]): { list: Actor
   );
   if (after && !match.targets.length) return { list: group(after, phrases), rule: "source:vso" };
   // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
-  const said = (doc.attributions ?? []).find(
-    (a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd,
-  );
+  const said = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
   const comp = said ? tokens[said.tokStart] : undefined;
   if (said && comp?.seg?.enclitics.length && said.speaker.code)
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
@@ -165,13 +179,17 @@ function sentenceTopics(doc: ArticleDoc, sentence: number, lexicon: Lexicon): st
 export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Lexicon): EventOut[] {
   const tokens = doc.tokens ?? [];
   const events: EventOut[] = [];
+  const actorsBySentence = bySentence(doc.actors ?? [], (a) => !!a.code);
+  const attributionsBySentence = bySentence(doc.attributions ?? []);
+  const datesBySentence = bySentence(doc.dates ?? []);
   for (const t of triggers) {
     const { match } = t;
     const pattern = match.pattern;
     const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
     if (hasSlot && !match.targets.length) continue;
-    const withAdjectives = actorsOf(doc, t.sentence);
-    let src = sources(doc, t, withAdjectives);
+    const withAdjectives = actorsBySentence.get(t.sentence) ?? [];
+    const said = attributionsBySentence.get(t.sentence) ?? [];
+    let src = sources(doc, t, withAdjectives, said);
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = match.targets;
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
@@ -215,10 +233,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (!code) continue;
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
     if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
-    const attribution = (doc.attributions ?? []).find(
-      (a) => a.sentence === t.sentence && a.tokStart <= match.trigger && match.trigger < a.tokEnd,
-    );
-    const dates = (doc.dates ?? []).filter((d) => d.sentence === t.sentence);
+    const attribution = said.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+    const dates = datesBySentence.get(t.sentence) ?? [];
     const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
     const future = t.modality.modality === "future";
     const first = tokens[match.words[0]!]!;

@@ -25,13 +25,20 @@ function isComplementizer(norm: string, stem: string): boolean {
 export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution[] {
   const tokens = doc.tokens ?? [];
   const bounds = doc.sentenceTokens ?? [];
-  const actors = (doc.actors ?? []).filter((a) => a.code);
+  // coded actors by sentence, in order (one pass: filtering per sentence is quadratic in long texts)
+  const actors = new Map<number, ActorPhrase[]>();
+  for (const a of doc.actors ?? []) {
+    if (!a.code) continue;
+    const list = actors.get(a.sentence);
+    if (list) list.push(a);
+    else actors.set(a.sentence, [a]);
+  }
   const trie = lexicon.cueTries.attribution;
   const out: Attribution[] = [];
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
-    const inSentence = actors.filter((a) => a.sentence === s);
+    const inSentence = actors.get(s) ?? [];
     const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
     for (let i = from; i < to; i++) {
       const m = trie.longest(i, to, alt);

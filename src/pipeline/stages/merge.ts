@@ -10,6 +10,8 @@ import type { Stage } from "../stage.js";
  */
 export function mergeEvents(events: EventOut[]): EventOut[] {
   const byKey = new Map<string, EventOut>();
+  // sentences of merged events, sorted once at the end (includes + sort per merge is quadratic)
+  const merged = new Map<EventOut, Set<number>>();
   const out: EventOut[] = [];
   for (const e of events) {
     const key = `${e.source?.code ?? "-"}|${e.target?.code ?? "-"}|${e.cameo}`;
@@ -20,8 +22,12 @@ export function mergeEvents(events: EventOut[]): EventOut[] {
       out.push(copy);
       continue;
     }
-    for (const s of e.sentences) if (!seen.sentences.includes(s)) seen.sentences.push(s);
-    seen.sentences.sort((a, b) => a - b);
+    let sentences = merged.get(seen);
+    if (!sentences) {
+      sentences = new Set(seen.sentences);
+      merged.set(seen, sentences);
+    }
+    for (const s of e.sentences) sentences.add(s);
     seen.topics = [...new Set([...seen.topics, ...e.topics])].sort();
     seen.rules = [...new Set([...seen.rules, ...e.rules, "merge:same-dyad-action"])];
     if (!seen.date && e.date) {
@@ -32,6 +38,7 @@ export function mergeEvents(events: EventOut[]): EventOut[] {
     seen.attribution ??= e.attribution;
     if (seen.modality === "asserted" && e.modality !== "asserted") seen.modality = e.modality;
   }
+  for (const [e, sentences] of merged) e.sentences = [...sentences].sort((a, b) => a - b);
   return out;
 }
 
