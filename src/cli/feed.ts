@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import type { ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { runFeeds } from "../feed/poll.js";
 import { createPipeline } from "../pipeline/index.js";
+import { enqueue, openQueue } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
 import { parseOptions } from "./options.js";
 
@@ -27,6 +29,14 @@ const schema = z.object({
   db: z.string().optional(),
   once: z.boolean().default(false),
   allowPrivate: z.boolean().default(false),
+  queue: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  queueName: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
+    .default("marsad-articles"),
 });
 
 function checkFeedUrl(raw: string): string {
@@ -54,11 +64,21 @@ export function registerFeed(program: Command): void {
     .option("--db <path>", "database (default ./marsad.db or $MARSAD_DB)")
     .option("--once", "poll every feed once and exit")
     .option("--allow-private", "allow feeds and pages on private, loopback or link-local addresses")
+    .option(
+      "--queue <url>",
+      "enqueue new articles for `marsad worker` instead of analysing here (feed state stays in --db)",
+    )
+    .option("--queue-name <name>", "queue name", "marsad-articles")
     .action(async (urls: string[], raw: unknown) => {
       const opts = parseOptions(schema, raw);
       const feeds = urls.map(checkFeedUrl);
       const store = await openStore(opts.db);
-      const pipeline = createPipeline();
+      const queue = opts.queue ? openQueue(opts.queue, opts.queueName) : null;
+      const pipeline = queue ? (null as unknown as ReturnType<typeof createPipeline>) : createPipeline();
+      const sink = queue
+        ? async (a: ArticleInput) =>
+            (await enqueue(queue, [a])) > 0 ? ("new" as const) : ("unchanged" as const)
+        : undefined;
       const controller = new AbortController();
       const write = (line: string) => process.stderr.write(`marsad feed: ${line}\n`);
       let signals = 0;
@@ -86,6 +106,7 @@ export function registerFeed(program: Command): void {
           once: opts.once,
           signal: controller.signal,
           allowPrivate: opts.allowPrivate,
+          sink,
           log: write,
         });
         // --once: 1 if a feed or an item failed (reported above); a stopped poller ends with 0
@@ -94,6 +115,7 @@ export function registerFeed(program: Command): void {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
         await store.close();
+        await queue?.close();
       }
     });
 }

@@ -41,6 +41,8 @@ export interface PollOptions {
   fetch?: Omit<FetchOptions, "allowPrivate" | "etag" | "modified" | "signal">;
   /** A problem with one item (page fetch fallback, or an item skipped); polling goes on. */
   onError?: (err: MarsadError | Error, where: string) => void;
+  /** Where new articles go instead of being analysed here (e.g. a work queue). */
+  sink?: (article: ArticleInput) => Promise<"new" | "unchanged" | "replaced">;
 }
 
 type FeedItem = Parser.Item & { id?: string };
@@ -192,7 +194,9 @@ export async function pollFeed(
       );
       continue;
     }
-    if (!(await store.markSeen(url, key))) {
+    // an item counts as seen only once its article is stored (a crash or a failed page means
+    // it is fetched again next time; storing is idempotent by content hash)
+    if (await store.isSeen(url, key)) {
       counts.unchanged++;
       continue;
     }
@@ -243,7 +247,8 @@ export async function pollFeed(
       }
     }
     try {
-      counts[await store1(article, store, pipeline)]++;
+      counts[await (opts.sink ? opts.sink(article) : store1(article, store, pipeline))]++;
+      await store.markSeen(url, key);
     } catch (err) {
       counts.failed++;
       opts.onError?.(err as Error, itemWhere);
@@ -282,6 +287,7 @@ export interface RunOptions {
   maxBackoffMs?: number;
   /** Called after each round with its totals (for tests and monitoring). */
   onRound?: (round: RoundSummary) => void;
+  sink?: PollOptions["sink"];
 }
 
 export interface RoundSummary {
@@ -389,6 +395,7 @@ export async function runFeeds(
           allowPrivate: opts.allowPrivate,
           signal: opts.signal,
           fetch: opts.fetch,
+          sink: opts.sink,
           onError: (err) => log(formatError(err)),
         });
         round.items += c.items;

@@ -645,6 +645,14 @@ export class PostgresStore implements Store {
     );
   }
 
+  async isSeen(feed: string, item: string): Promise<boolean> {
+    const res = await this.pool.query(
+      "SELECT 1 FROM feed_items WHERE feed = $1 AND item = $2",
+      [feed, item].map(clean),
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
   async markSeen(feed: string, item: string): Promise<boolean> {
     const res = await this.pool.query(
       "INSERT INTO feed_items (feed, item) VALUES ($1, $2) ON CONFLICT DO NOTHING",

@@ -343,6 +343,10 @@ export class SqliteStore implements Store {
     ).run(url, etag, modified, new Date().toISOString());
   }
 
+  async isSeen(feed: string, item: string): Promise<boolean> {
+    return !!this.stmt("SELECT 1 FROM feed_items WHERE feed = ? AND item = ?").get(feed, item);
+  }
+
   async markSeen(feed: string, item: string): Promise<boolean> {
     const info = this.stmt("INSERT OR IGNORE INTO feed_items (feed, item, seen_at) VALUES (?, ?, ?)").run(
       feed,

@@ -125,6 +125,7 @@ export interface Store {
   getFeedState(url: string): Promise<{ etag: string | null; modified: string | null } | null>;
   setFeedState(url: string, etag: string | null, modified: string | null): Promise<void>;
   markSeen(feed: string, itemId: string): Promise<boolean>;
+  isSeen(feed: string, itemId: string): Promise<boolean>;
   integrityCheck(): Promise<string>;
   close(): Promise<void>;
 }

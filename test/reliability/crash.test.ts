@@ -16,13 +16,24 @@ import { SHARED } from "../helpers/shared.js";
 describe("ingest killed with SIGKILL", () => {
   it("loses nothing and stores nothing twice", { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "marsad-crash-"));
-    const lines = readFileSync(`${SHARED}data/news/ant-corpus.jsonl`, "utf8").split("\n").filter(Boolean).slice(0, 1500);
+    const lines = readFileSync(`${SHARED}data/news/ant-corpus.jsonl`, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .slice(0, 1500);
     const input = join(dir, "big.jsonl");
     writeFileSync(input, `${lines.join("\n")}\n`);
     const db = join(dir, "crash.db");
-    const distinct = new Set(lines.map((l) => JSON.parse(l) as { text: string; title?: string }).map((a) => contentHash(a.text, a.title)));
+    const distinct = new Set(
+      lines
+        .map((l) => JSON.parse(l) as { text: string; title?: string })
+        .map((a) => contentHash(a.text, a.title)),
+    );
 
-    const child = spawn(process.execPath, [join(ROOT, "bin/marsad.js"), "ingest", input, "--db", db, "--jobs", "1"], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "bin/marsad.js"), "ingest", input, "--db", db, "--jobs", "1"],
+      { stdio: "ignore" },
+    );
     const started = Date.now();
     let seen = 0;
     while (Date.now() - started < 120_000) {
