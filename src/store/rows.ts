@@ -65,7 +65,14 @@ function mention(m: MentionRow): EventMention {
   };
 }
 
-export function hydrateEvents(rows: EventRow[], mentions: MentionRow[]): StoredEvent[] {
+/** Articles and sources reporting each event, counted in SQL when only some mentions are loaded. */
+export type ReportCounts = Map<number, { articles: number; sources: number }>;
+
+export function hydrateEvents(
+  rows: EventRow[],
+  mentions: MentionRow[],
+  counts?: ReportCounts,
+): StoredEvent[] {
   const byEvent = new Map<number, EventMention[]>();
   for (const m of mentions) {
     const id = Number(m.event_id);
@@ -84,8 +91,9 @@ export function hydrateEvents(rows: EventRow[], mentions: MentionRow[]): StoredE
       quad: r.quad === null ? null : Number(r.quad),
       goldstein: r.goldstein === null ? null : Number(r.goldstein),
       date: r.date || null,
-      num_articles: new Set(ms.map((m) => m.article_id)).size,
-      num_sources: new Set(ms.map((m) => m.source ?? m.article_id)).size,
+      num_articles: counts?.get(Number(r.id))?.articles ?? new Set(ms.map((m) => m.article_id)).size,
+      num_sources:
+        counts?.get(Number(r.id))?.sources ?? new Set(ms.map((m) => m.source ?? m.article_id)).size,
       mentions: ms,
     };
   });

@@ -5,7 +5,7 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
-import { type EventRow, hydrateEvents, type MentionRow } from "./rows.js";
+import { type EventRow, hydrateEvents, type MentionRow, type ReportCounts } from "./rows.js";
 import { contentHash, ftsQuery, highlight, indexText } from "./text-index.js";
 import type {
   ActorCount,
@@ -51,6 +51,9 @@ export function migrate(db: Database.Database, folder = join(PACKAGE_ROOT, "migr
   }
   return files.length;
 }
+
+/** How many reports of an event a page of events carries (the rest: /api/events/:id). */
+const MENTIONS_PER_EVENT = 5;
 
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
@@ -130,6 +133,7 @@ export class SqliteStore implements Store {
       for (const e of doc.events) this.saveEvent(doc, e);
     });
     write.immediate();
+    this.writes++;
     return existing ? "replaced" : "new";
   }
 
@@ -200,7 +204,10 @@ export class SqliteStore implements Store {
 
   async deleteArticle(id: string): Promise<boolean> {
     const found = !!this.stmt("SELECT 1 FROM articles WHERE id = ?").get(id);
-    if (found) this.db.transaction(() => this.deleteRows(id)).immediate();
+    if (found) {
+      this.db.transaction(() => this.deleteRows(id)).immediate();
+      this.writes++;
+    }
     return found;
   }
 
@@ -248,14 +255,26 @@ export class SqliteStore implements Store {
     params.push(limit + 1);
     const rows = this.stmt(sql).all(...params) as EventRow[];
     const page = rows.slice(0, limit);
+    // a page lists each event with its first few reports; /api/events/:id has them all
+    const ids = page.map((r) => r.id);
+    const marks = ids.map(() => "?").join(",");
     const mentions = page.length
       ? (this.stmt(
-          `SELECT m.*, a.published, a.source, a.title FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${page.map(() => "?").join(",")}) ORDER BY a.published, m.article_id`,
-        ).all(...page.map((r) => r.id)) as MentionRow[])
+          `SELECT * FROM (SELECT m.*, a.published, a.source, a.title, ROW_NUMBER() OVER (PARTITION BY m.event_id ORDER BY a.published, m.article_id) AS n
+           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${marks})) WHERE n <= ${MENTIONS_PER_EVENT} ORDER BY published, article_id`,
+        ).all(...ids) as MentionRow[])
       : [];
+    const counts: ReportCounts = new Map();
+    if (page.length) {
+      const rowsCount = this.stmt(
+        `SELECT m.event_id AS id, COUNT(DISTINCT m.article_id) AS articles, COUNT(DISTINCT COALESCE(a.source, a.id)) AS sources
+         FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${marks}) GROUP BY m.event_id`,
+      ).all(...ids) as Array<{ id: number; articles: number; sources: number }>;
+      for (const c of rowsCount) counts.set(Number(c.id), { articles: c.articles, sources: c.sources });
+    }
     const last = page[page.length - 1];
     return {
-      items: hydrateEvents(page, mentions),
+      items: hydrateEvents(page, mentions, counts),
       next: rows.length > limit && last ? encodeCursor(last.date, last.id) : null,
     };
   }
@@ -269,13 +288,33 @@ export class SqliteStore implements Store {
     return hydrateEvents([row], mentions)[0] ?? null;
   }
 
+  /**
+   * Aggregates (actors, graph, timeline) scan every matching event; their
+   * results are kept until the data changes — in this connection (a write
+   * counter) or in another process (SQLite's data_version) — so a dashboard
+   * with many viewers computes each one once.
+   */
+  private readonly aggregates = new Map<string, { version: string; rows: unknown[] }>();
+  private writes = 0;
+
+  private cached(sql: string, params: unknown[]): unknown[] {
+    const version = `${this.writes}:${this.db.pragma("data_version", { simple: true })}`;
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const hit = this.aggregates.get(key);
+    if (hit && hit.version === version) return hit.rows;
+    const rows = this.stmt(sql).all(...params);
+    if (this.aggregates.size >= 500) this.aggregates.clear();
+    this.aggregates.set(key, { version, rows });
+    return rows;
+  }
+
   async actors(filter: EventFilter, limit: number): Promise<ActorCount[]> {
     const where = eventWhere(filter, () => "?");
     const sql = `SELECT code, MAX(name) AS name, SUM(s) AS as_source, SUM(t) AS as_target FROM (
       SELECT e.source_code AS code, e.source_name AS name, 1 AS s, 0 AS t FROM events e ${where.sql}
       UNION ALL SELECT e.target_code, e.target_name, 0, 1 FROM events e ${where.sql}) WHERE code IS NOT NULL
       GROUP BY code ORDER BY as_source + as_target DESC, code LIMIT ?`;
-    return this.stmt(sql).all(...where.params, ...where.params, limit) as ActorCount[];
+    return this.cached(sql, [...where.params, ...where.params, limit]) as ActorCount[];
   }
 
   async graph(filter: EventFilter, limit: number): Promise<GraphEdge[]> {
@@ -284,7 +323,7 @@ export class SqliteStore implements Store {
     const sql = `SELECT e.source_code AS source, e.target_code AS target, COUNT(*) AS weight,
       SUM(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END) AS cooperation, SUM(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) AS conflict
       FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY e.source_code, e.target_code ORDER BY weight DESC LIMIT ?`;
-    return this.stmt(sql).all(...where.params, limit) as GraphEdge[];
+    return this.cached(sql, [...where.params, limit]) as GraphEdge[];
   }
 
   async timeline(
@@ -302,7 +341,7 @@ export class SqliteStore implements Store {
     const key = by === "root" ? "e.root" : "CAST(e.quad AS TEXT)";
     const cond = "e.date <> ''";
     const sql = `SELECT ${period} AS period, ${key} AS key, COUNT(*) AS count FROM events e ${where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`} GROUP BY period, key ORDER BY period, key`;
-    return this.stmt(sql).all(...where.params) as TimelineBucket[];
+    return this.cached(sql, where.params) as TimelineBucket[];
   }
 
   async search(q: string, limit: number): Promise<SearchHit[]> {
