@@ -30,6 +30,8 @@ export interface SentenceView {
   end: number;
   /** Actor phrases by their first token. */
   byStart: Map<number, ActorPhrase[]>;
+  /** Nationality adjectives by their first token ("الهجوم الإسرائيلي"): the agent of the noun they follow. */
+  adjectivesByStart?: Map<number, ActorPhrase>;
   /** Phrases coordinated with a phrase (same group), in order. */
   groupOf(p: ActorPhrase): ActorPhrase[];
 }
@@ -78,6 +80,12 @@ function slotPhrase(
     }
     // a target is not sought across another pattern word or punctuation
     if (view.tokens[j + n]?.kind !== "word") return null;
+  }
+  // no actor: an object noun with a nationality names its agent, "أدان الهجوم الإسرائيلي" → ISR
+  for (let n = 1; n <= 2 && j + n < view.end; n++) {
+    if (view.tokens[j + n - 1]?.kind !== "word") return null;
+    const adjective = view.adjectivesByStart?.get(j + n);
+    if (adjective && !prep) return { phrase: adjective, at: j + n };
   }
   return null;
 }

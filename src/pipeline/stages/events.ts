@@ -28,14 +28,26 @@ export interface Trigger {
   modality: ReturnType<typeof modalityOf>;
 }
 
-function sentenceView(doc: ArticleDoc, to: number, phrases: ActorPhrase[]): SentenceView {
+function sentenceView(
+  doc: ArticleDoc,
+  to: number,
+  phrases: ActorPhrase[],
+  adjectives: ActorPhrase[],
+): SentenceView {
   const byStart = new Map<number, ActorPhrase[]>();
   const groups = new Map<number, ActorPhrase[]>();
   for (const p of phrases) {
     byStart.set(p.tokStart, [...(byStart.get(p.tokStart) ?? []), p]);
     groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
   }
-  return { tokens: doc.tokens ?? [], end: to, byStart, groupOf: (p) => groups.get(p.group) ?? [p] };
+  const adjectivesByStart = new Map(adjectives.map((a) => [a.tokStart, a] as const));
+  return {
+    tokens: doc.tokens ?? [],
+    end: to,
+    byStart,
+    adjectivesByStart,
+    groupOf: (p) => groups.get(p.group) ?? [p],
+  };
 }
 
 /** The start of the clause a token is in: after the last complementizer or relative before it. */
@@ -66,7 +78,12 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
-    const view = sentenceView(doc, to, phrases);
+    const view = sentenceView(
+      doc,
+      to,
+      phrases,
+      actors.filter((a) => a.sentence === s && a.head === "adjective"),
+    );
     const used = new Set<number>();
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
