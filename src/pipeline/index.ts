@@ -2,6 +2,7 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import type { KnownWords } from "../lang/ar/clitics.js";
 import { commonWords, knownStems } from "../lang/ar/stems.js";
 import { type Lexicon, loadLexicon } from "../lexicon/load.js";
+import { MAX_CHUNK, runChunked } from "./chunks.js";
 import type { ArticleDoc } from "./doc.js";
 import { checkOrder, type Stage } from "./stage.js";
 import { actorsStage } from "./stages/actors.js";
@@ -65,7 +66,9 @@ export function createPipeline(ctx: Partial<PipelineContext> = {}): Pipeline {
     }
     return doc;
   };
-  return { analyse, run: (input) => toDocument(analyse(input)) };
+  const run = (input: ArticleInput): ArticleDocument => toDocument(analyse(input));
+  // a very long text is analysed in pieces, so its memory stays bounded (see chunks.ts)
+  return { analyse, run: (input) => (input.text.length > MAX_CHUNK ? runChunked(input, run) : run(input)) };
 }
 
 /** The contract's view of a working document. */
@@ -90,13 +93,16 @@ export function toDocument(doc: ArticleDoc): ArticleDocument {
     events: doc.events ?? [],
   };
   const tokens = doc.tokens ?? [];
-  out.attributions = (doc.attributions ?? []).map((a) => ({
-    speaker: { code: a.speaker.code, name: a.speaker.name, text: a.speaker.text },
-    sentence: a.sentence,
-    start: tokens[a.tokStart]?.start ?? 0,
-    end: tokens[a.tokEnd - 1]?.end ?? 0,
-    rule: a.rule,
-  }));
+  // an attribution whose content is empty (the speaker ends the sentence) has nothing to show
+  out.attributions = (doc.attributions ?? [])
+    .filter((a) => a.tokStart < a.tokEnd)
+    .map((a) => ({
+      speaker: { code: a.speaker.code, name: a.speaker.name, text: a.speaker.text },
+      sentence: a.sentence,
+      start: tokens[a.tokStart]?.start ?? 0,
+      end: tokens[a.tokEnd - 1]?.end ?? 0,
+      rule: a.rule,
+    }));
   if (doc.input.url) out.url = doc.input.url;
   if (doc.input.source) out.source = doc.input.source;
   return out;

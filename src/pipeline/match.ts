@@ -37,6 +37,7 @@ export interface SentenceView {
 }
 
 const PREP_PROCLITICS = new Set(["ب", "ل", "ك"]);
+const LOCATIVE = new Set(["في", "قرب", "داخل"]);
 
 function hasKey(t: WorkToken | undefined, key: string): boolean {
   return !!t && t.kind === "word" && tokenKeys(t).includes(key);
@@ -69,11 +70,15 @@ function slotPhrase(
   view: SentenceView,
   j: number,
   prep: string | null,
+  attack = false,
 ): { phrase: ActorPhrase; at: number } | null {
   for (let n = 0; n <= 4 && j + n < view.end; n++) {
     for (const p of view.byStart.get(j + n) ?? []) {
       const first = view.tokens[p.tokStart];
       const pp = prepOf(first);
+      // "استقبل الملك في عمان وزير الخارجية": a place after في is where, not whom — except for
+      // attacks, where it is what was hit ("قصفت المدفعية بلدات في جنوب لبنان")
+      if (!prep && LOCATIVE.has(view.tokens[p.tokStart - 1]?.norm ?? "") && !attack) continue;
       if (n <= 2 && (prep ? pp === prep : !pp)) return { phrase: p, at: j + n };
       // the target owns the thing hit: "على أهداف تابعة لجماعة الحوثي", "على مواقع للحوثيين"
       if (n >= 1 && !prep && pp === "ل") return { phrase: p, at: j + n };
@@ -137,7 +142,7 @@ export function matchPattern(
       const starts =
         k === 1 && pattern.form !== "noun" && !el.prep ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
       for (const o of starts) {
-        const found = slotPhrase(view, o.to, el.prep);
+        const found = slotPhrase(view, o.to, el.prep, /^(18|19|20)/.test(pattern.cameo));
         if (!found) continue;
         const group = view.groupOf(found.phrase);
         const last = group[group.length - 1] ?? found.phrase;

@@ -141,10 +141,13 @@ export function pieceRuns(
       !coordinated &&
       run.some((p) => HEADS.includes(p.resolved.kind)) &&
       !(run[0]?.resolved.kind === "agent" && resolved.kind === "person");
-    // a role word after a complete actor starts another actor: "وزير الخارجية المصري | نظيره الأردني"
+    // a role word after a complete actor starts another actor: "وزير الخارجية المصري | نظيره الأردني";
+    // so does a country after a nationality: "وزير الخارجية الإيراني | الولايات المتحدة"
     const newRole =
-      resolved.kind === "agent" &&
-      run.some((p) => ["nationality", "country", "capital", "person"].includes(p.resolved.kind));
+      (resolved.kind === "agent" &&
+        run.some((p) => ["nationality", "country", "capital", "person"].includes(p.resolved.kind))) ||
+      (["country", "capital", "org"].includes(resolved.kind) &&
+        run.some((p) => p.resolved.kind === "nationality"));
     if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead || newRole)) {
       runs.push(run);
       run = [];

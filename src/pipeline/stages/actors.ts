@@ -42,7 +42,12 @@ function homeCountry(history: ActorPhrase[], lexicon: Lexicon): string | null {
 const STATE_ROLES = new Set(["GOV", "MIL", "COP", "SPY", "LEG", "JUD"]);
 
 /** A phrase that names only a role ("المسؤولون", "وزارة الخارجية") takes its country from context. */
-function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexicon): void {
+function resolveByContext(
+  p: ActorPhrase,
+  history: ActorPhrase[],
+  lexicon: Lexicon,
+  current: ActorPhrase[] = [],
+): void {
   if (p.code || !p.role) return;
   if (lexicon.codes.roles.get(p.role)?.kind === "intl") {
     // "منظمات الإغاثة" → NGO, "منظمات دولية" → IGO
@@ -50,7 +55,24 @@ function resolveByContext(p: ActorPhrase, history: ActorPhrase[], lexicon: Lexic
     p.name ??= lexicon.codes.roles.get(p.role)?.label ?? p.role;
     return;
   }
-  if (!STATE_ROLES.has(p.role)) return;
+  if (!STATE_ROLES.has(p.role)) {
+    // people of no state role take the country named in their sentence:
+    // "اعتقلت الشرطة التركية عشرات المحتجين" → TURCVL
+    for (let k = current.length - 1; k >= 0; k--) {
+      const h = current[k]!;
+      const c = h.code?.slice(0, 3);
+      // only a country named just before, in the same clause (not a distant subject)
+      if (p.tokStart - h.tokEnd > 4) break;
+      if (c && lexicon.codes.countries.has(c) && h.head !== "place") {
+        p.code = c + p.role;
+        p.country = c;
+        p.name ??= codeName(p.code, lexicon);
+        p.rules.push("coref:sentence-country");
+        return;
+      }
+    }
+    return;
+  }
   const agentId = p.pieces.find((x) => x.resolved.kind === "agent")?.resolved.entry.id;
   const national = (h: ActorPhrase) => !!h.code && lexicon.codes.countries.has(h.code.slice(0, 3));
   // the same role in the same sentence, the same role word earlier ("وزارة الخارجية"), the same role anywhere
@@ -243,7 +265,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
         const built = conjuncts(run, tokens, doc.text, s, id, ctx.lexicon);
         id += built.length;
         for (const p of built) {
-          resolveByContext(p, history, ctx.lexicon);
+          resolveByContext(p, history, ctx.lexicon, phrases);
           phrases.push(p);
           entities.push(...entitiesOf(p, doc));
           // a person named in full is found again by surname alone ("ماثيو ميلر" … "ميلر")

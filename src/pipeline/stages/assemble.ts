@@ -195,11 +195,32 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
     // so is a nominative plural right after the verb ("حذر المسؤولون من …")
     const slot = pattern.tokens[1];
+    const attack = /^(18|19|20)/.test(pattern.cameo);
+    // the object after a subject: an actor (not a place after في, unless hit by an attack), or a noun
+    // whose nationality names its agent ("أدانت الخارجية القطرية بشدة الغارات الإسرائيلية")
+    const objectAfter = (end: number) =>
+      phrases.find(
+        (p) =>
+          p.tokStart >= end &&
+          p.tokStart <= end + 3 &&
+          (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")),
+      ) ?? withAdjectives.find((p) => p.head === "adjective" && p.tokStart > end && p.tokStart <= end + 3);
+    // "قصفت المدفعية الإسرائيلية بلدات في جنوب لبنان": the subject is a noun with a nationality
+    if (
+      slot?.kind === "slot" &&
+      pattern.form === "verb" &&
+      targets[0]?.head === "adjective" &&
+      targets[0].tokStart === match.trigger + 2 &&
+      !src.list.length
+    ) {
+      const object = objectAfter(targets[0].tokEnd);
+      if (!object) continue;
+      src = { list: [targets[0]], rule: "source:vso-adjective" };
+      targets = group(object, phrases);
+    }
     if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === match.trigger + 1) {
       const lastTarget = targets[targets.length - 1]!;
-      const next = phrases.find(
-        (p) => p.tokStart >= lastTarget.tokEnd && p.tokStart <= lastTarget.tokEnd + 1,
-      );
+      const next = objectAfter(lastTarget.tokEnd);
       const nominative = /ون$/.test(tokens[targets[0].tokStart]?.norm ?? "");
       if ((src.list.length === 0 || nominative) && (next || nominative)) {
         src = { list: targets, rule: "source:vso" };

@@ -5,7 +5,7 @@ import {
   toCalendar,
 } from "@internationalized/date";
 import type { Lexicon } from "../../lexicon/load.js";
-import type { ArticleDoc, DateMention } from "../doc.js";
+import type { ArticleDoc, DateMention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
 import { tokenKeys } from "./mentions.js";
 
@@ -76,15 +76,20 @@ export function resolveDate(m: DateMention, published: string | null, future: bo
 
 export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
   const tokens = doc.tokens ?? [];
+  const bounds = doc.sentenceTokens ?? [];
   const out: DateMention[] = [];
   const trie = lexicon.cueTries.dates;
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
   for (let i = 0; i < tokens.length; i++) {
-    let m = trie.longest(i, tokens.length, alt);
+    // a date expression lies inside one sentence
+    const sentence = tokens[i]!.sentence;
+    const to = bounds[sentence + 1] ?? tokens.length;
+    const same = (t: WorkToken | undefined): t is WorkToken => t?.sentence === sentence;
+    let m = trie.longest(i, to, alt);
     if (!m) continue;
     // bare "يوم" is "day" (يوم الخميس), not "اليوم" (today): only the article makes it today
     if (tokens[i]!.norm === "يوم" || tokens[i]!.stem === "يوم") {
-      const next = trie.longest(i + 1, tokens.length, alt);
+      const next = trie.longest(i + 1, to, alt);
       if (next?.values[0]?.kind === "weekday") {
         i += 1;
         m = next;
@@ -105,23 +110,25 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
     if (cue.kind === "month" || cue.kind === "hijri") {
       const before = tokens[i - 1];
       const day = before?.kind === "number" ? Number(before.norm) : Number.NaN;
-      if (!(day >= 1 && day <= 31) || before?.sentence !== tokens[i]!.sentence) {
+      // a day is a whole number ("3.5 رمضان" is no date)
+      if (!(Number.isInteger(day) && day >= 1 && day <= 31) || before?.sentence !== tokens[i]!.sentence) {
         i = end - 1;
         continue;
       }
       start = i - 1;
       const after = tokens[end];
-      const year = after?.kind === "number" && /^\d{4}$/.test(after.norm) ? Number(after.norm) : null;
+      const year =
+        same(after) && after.kind === "number" && /^\d{4}$/.test(after.norm) ? Number(after.norm) : null;
       if (year) end += 1;
       Object.assign(mention, { kind: cue.kind === "month" ? "explicit" : "hijri", day, month: value, year });
     } else if (cue.kind === "weekday") {
       Object.assign(mention, { kind: "weekday", weekday: value });
-      if (tokens[i - 1]?.stem === "يوم") start = i - 1;
+      if (same(tokens[i - 1]) && tokens[i - 1]?.stem === "يوم") start = i - 1;
     } else {
       Object.assign(mention, { kind: cue.kind as DateMention["kind"], offset: value });
     }
     const prev = tokens[start - 1];
-    if (prev && SINCE.has(prev.stem)) mention.since = true;
+    if (same(prev) && SINCE.has(prev.stem)) mention.since = true;
     mention.tokStart = start;
     mention.tokEnd = end;
     const first = tokens[start]!;
@@ -136,7 +143,7 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
 
 export const datesStage: Stage<{ lexicon: Lexicon }> = {
   name: "dates",
-  needs: ["tokens"],
+  needs: ["tokens", "sentenceTokens"],
   adds: ["dates", "entities"],
   run(doc, ctx) {
     doc.dates = findDates(doc, ctx.lexicon);
