@@ -52,7 +52,16 @@ for (const n of sizes) {
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [...(heap ? [`--max-old-space-size=${heap}`] : []), bin, "extract", input, "--format", "jsonl", "--jobs", String(jobs)],
+    [
+      ...(heap ? [`--max-old-space-size=${heap}`] : []),
+      bin,
+      "extract",
+      input,
+      "--format",
+      "jsonl",
+      "--jobs",
+      String(jobs),
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   let peak = 0;

@@ -139,7 +139,6 @@ export class SqliteStore implements Store {
 
   /** One event, many reports: an event with the same dyad and code within a day is the same event. */
   private saveEvent(doc: ArticleDocument, e: ArticleDocument["events"][number]): void {
-    const db = this.db;
     const date = e.date ?? doc.published ?? null;
     let id: number | undefined;
     if (date) {
@@ -190,7 +189,6 @@ export class SqliteStore implements Store {
   }
 
   private deleteRows(id: string): void {
-    const db = this.db;
     const events = this.stmt("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?").all(
       id,
     ) as Array<{ event_id: number }>;
