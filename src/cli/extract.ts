@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { formatError } from "../errors.js";
 import { readInputs } from "../input/read.js";
-import { analyseInOrder, defaultJobs } from "../parallel/pool.js";
-import { isoDate, parseOptions } from "./options.js";
+import { analyseInOrder } from "../parallel/pool.js";
+import { isoDate, jobs, parseOptions } from "./options.js";
 
 /**
  * `marsad extract FILE... [--published YYYY-MM-DD] [--format json|jsonl]`:
@@ -12,12 +12,7 @@ import { isoDate, parseOptions } from "./options.js";
 const schema = z.object({
   published: isoDate.optional(),
   format: z.enum(["json", "jsonl"]).optional(),
-  jobs: z.coerce
-    .number()
-    .int()
-    .min(1, "must be at least 1")
-    .max(256, "must be at most 256")
-    .default(defaultJobs()),
+  jobs,
 });
 
 export function registerExtract(program: Command): void {

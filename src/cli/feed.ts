@@ -6,7 +6,7 @@ import { runFeeds } from "../feed/poll.js";
 import { createPipeline } from "../pipeline/index.js";
 import { enqueue, openQueue } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
-import { parseOptions } from "./options.js";
+import { parseOptions, queueName, queueUrl } from "./options.js";
 
 /**
  * `marsad feed URL... [--every 15m] [--db FILE] [--once] [--allow-private]`:
@@ -29,14 +29,8 @@ const schema = z.object({
   db: z.string().optional(),
   once: z.boolean().default(false),
   allowPrivate: z.boolean().default(false),
-  queue: z
-    .string()
-    .regex(/^rediss?:\/\//, "must be a redis:// URL")
-    .optional(),
-  queueName: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
-    .default("marsad-articles"),
+  queue: queueUrl.optional(),
+  queueName,
 });
 
 function checkFeedUrl(raw: string): string {

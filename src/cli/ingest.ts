@@ -5,10 +5,9 @@ import type { ArticleInput } from "../document.js";
 import { describeError, ingestPaths } from "../ingest/ingest.js";
 import { expandPaths } from "../ingest/paths.js";
 import { readInputs } from "../input/read.js";
-import { defaultJobs } from "../parallel/pool.js";
 import { enqueue, openQueue } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
-import { isoDate, parseOptions } from "./options.js";
+import { isoDate, jobs, parseOptions, queueName, queueUrl } from "./options.js";
 
 /**
  * `marsad ingest PATH... [--db FILE] [--published DATE] [--replace]`: analyses
@@ -19,20 +18,9 @@ const schema = z.object({
   db: z.string().optional(),
   published: isoDate.optional(),
   replace: z.boolean().default(false),
-  jobs: z.coerce
-    .number()
-    .int()
-    .min(1, "must be at least 1")
-    .max(256, "must be at most 256")
-    .default(defaultJobs()),
-  queue: z
-    .string()
-    .regex(/^rediss?:\/\//, "must be a redis:// URL")
-    .optional(),
-  queueName: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
-    .default("marsad-articles"),
+  jobs,
+  queue: queueUrl.optional(),
+  queueName,
 });
 
 /** Reads the inputs and enqueues them in batches; bad inputs are reported and skipped. */

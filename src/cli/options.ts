@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MarsadError } from "../errors.js";
+import { defaultJobs } from "../parallel/pool.js";
 
 /** Shared option schemas: a bad value is an E_USAGE error that names it. */
 export const isoDate = z
@@ -28,3 +29,18 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
     ),
   );
 }
+
+/** `--jobs N`: analysis threads, default the number of cores. */
+export const jobs = z.coerce
+  .number()
+  .int()
+  .min(1, "must be at least 1")
+  .max(256, "must be at most 256")
+  .default(defaultJobs());
+
+/** `--queue redis://…` and `--queue-name NAME` (several deployments may share one Redis). */
+export const queueUrl = z.string().regex(/^rediss?:\/\//, "must be a redis:// URL");
+export const queueName = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
+  .default("marsad-articles");

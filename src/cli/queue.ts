@@ -1,15 +1,12 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { openQueue, queueStatus, retryFailed } from "../queue/queue.js";
-import { parseOptions } from "./options.js";
+import { parseOptions, queueName, queueUrl } from "./options.js";
 
 /** `marsad queue status|retry --queue redis://…`: job counts, failed jobs with their errors, and retrying them. */
 const schema = z.object({
-  queueName: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
-    .default("marsad-articles"),
-  queue: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  queueName,
+  queue: queueUrl,
   format: z.enum(["text", "json"]).default("text"),
 });
 

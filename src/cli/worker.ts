@@ -4,7 +4,7 @@ import { formatError } from "../errors.js";
 import { createPipeline } from "../pipeline/index.js";
 import { startWorker } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
-import { parseOptions } from "./options.js";
+import { parseOptions, queueName, queueUrl } from "./options.js";
 
 /**
  * `marsad worker --queue redis://… --db postgres://… [--concurrency N]`:
@@ -12,13 +12,10 @@ import { parseOptions } from "./options.js";
  * many machines as you like.
  */
 const schema = z.object({
-  queue: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  queue: queueUrl,
   db: z.string().optional(),
   concurrency: z.coerce.number().int().min(1, "must be 1 to 64").max(64, "must be 1 to 64").default(1),
-  queueName: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,64}$/, "must be a-z, 0-9, _ or -")
-    .default("marsad-articles"),
+  queueName,
   lockMs: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
 });
 

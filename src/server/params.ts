@@ -66,15 +66,24 @@ export class BadRequest extends Error {}
 
 /** Parses a query with a schema; the error names the parameter. */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const r = schema.safeParse(query ?? {});
+  return parseWith(schema, query, "parameter");
+}
+
+/** Validates a query ("parameter") or a request body ("field"); a 400 names the first bad one. */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  kind: "parameter" | "field",
+): z.infer<T> {
+  const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0];
+  const unknownKey = issue?.code === "unrecognized_keys";
   const name =
-    issue?.path.join(".") ||
-    (issue?.code === "unrecognized_keys" ? (issue as { keys?: string[] }).keys?.join(", ") : "") ||
-    "query";
-  const message = issue?.code === "unrecognized_keys" ? "is not a known parameter" : issue?.message;
-  throw new BadRequest(`parameter "${name}" ${message ?? "is invalid"}`);
+    issue?.path.join(".") || (unknownKey ? (issue as { keys?: string[] }).keys?.join(", ") : "") || kind;
+  throw new BadRequest(
+    `${kind} "${name}" ${unknownKey ? `is not a known ${kind}` : (issue?.message ?? "is invalid")}`,
+  );
 }
 
 export function filterOf(q: EventFilter & Record<string, unknown>): EventFilter {

@@ -4,7 +4,7 @@ import type { Pipeline } from "../pipeline/index.js";
 import { contentHash } from "../store/text-index.js";
 import type { Store } from "../store/types.js";
 import { requireToken } from "./auth.js";
-import { BadRequest } from "./params.js";
+import { parseWith } from "./params.js";
 
 /**
  * Write endpoints (token required): ingest an article, re-analyse stored
@@ -31,16 +31,7 @@ const articleBody = z
 const reanalyseBody = z.object({ ids: z.array(z.string().max(200)).max(10_000).optional() }).strict();
 
 function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body ?? {});
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const name =
-    issue?.path.join(".") ||
-    (issue?.code === "unrecognized_keys" ? (issue as { keys?: string[] }).keys?.join(", ") : "") ||
-    "body";
-  throw new BadRequest(
-    `field "${name}" ${issue?.code === "unrecognized_keys" ? "is not a known field" : (issue?.message ?? "is invalid")}`,
-  );
+  return parseWith(schema, body, "field");
 }
 
 export function registerWriteRoutes(
