@@ -36,24 +36,45 @@ export async function* analyseInOrder<T>(
     }
     return;
   }
-  // a small young generation keeps each thread's memory near its lexicon's size
-  const workers = Array.from(
-    { length: jobs },
-    () =>
-      new Worker(new URL("./worker.js", import.meta.url), {
-        resourceLimits: { maxYoungGenerationSizeMb: 16 },
-      }),
-  );
   const pending = new Map<
     number,
     { item: T; resolve: (r: Analysed<T>) => void; promise: Promise<Analysed<T>> }
   >();
-  for (const w of workers) {
+  // articles sent to each thread and not yet answered (a thread answers in order): a thread that
+  // dies (out of memory…) fails the article it was on, and a fresh thread takes the rest
+  const sent: Array<Map<number, ArticleInput>> = Array.from({ length: jobs }, () => new Map());
+  let closing = false;
+  const spawn = (k: number): Worker => {
+    // a small young generation keeps each thread's memory near its lexicon's size
+    const w = new Worker(new URL("./worker.js", import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    });
+    let failure: string | null = null;
     w.on("message", (msg: { seq: number; doc?: ArticleDocument; error?: string }) => {
+      sent[k]!.delete(msg.seq);
       const p = pending.get(msg.seq);
       p?.resolve({ item: p.item, doc: msg.doc, error: msg.error });
     });
-  }
+    w.on("error", (err) => {
+      failure = `analysis thread failed: ${err.message}`;
+    });
+    w.on("exit", (code) => {
+      if (closing) return;
+      const error = failure ?? `analysis thread exited with code ${code}`;
+      const [first, ...rest] = [...sent[k]!.keys()].sort((a, b) => a - b);
+      if (first !== undefined) {
+        sent[k]!.delete(first);
+        const p = pending.get(first);
+        p?.resolve({ item: p.item, error });
+      }
+      const next = spawn(k);
+      workers[k] = next;
+      for (const n of rest) next.postMessage({ seq: n, article: sent[k]!.get(n) });
+    });
+    return w;
+  };
+  const workers: Worker[] = [];
+  for (let k = 0; k < jobs; k++) workers.push(spawn(k));
   const queue: number[] = [];
   let seq = 0;
   const limit = jobs * 4;
@@ -67,12 +88,15 @@ export async function* analyseInOrder<T>(
       pending.set(n, { item, resolve, promise });
       queue.push(n);
       const article = articleOf(item);
-      if (article) workers[n % jobs]!.postMessage({ seq: n, article });
-      else resolve({ item });
+      if (article) {
+        sent[n % jobs]!.set(n, article);
+        workers[n % jobs]!.postMessage({ seq: n, article });
+      } else resolve({ item });
       while (queue.length >= limit) yield await take(queue, pending);
     }
     while (queue.length) yield await take(queue, pending);
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -108,8 +108,8 @@ export function decodeBytes(buf: Uint8Array, where?: string): Decoded {
   const declared = declaredCharset(buf);
   if (declared && declared !== "utf-8")
     return { text: iconv.decode(Buffer.from(buf), declared), encoding: declared, warnings };
-  const truncated = utf8Truncated(buf);
-  if (truncated) return utf8(buf, warnings, where);
+  // UTF-8 cut short, or with a few damaged bytes: not a single-byte code page (that would be mojibake)
+  if (utf8Truncated(buf) || mostlyUtf8(buf)) return utf8(buf, warnings, where);
   const cp1256 = iconv.decode(Buffer.from(buf), "windows-1256");
   const iso = iconv.decode(Buffer.from(buf), "iso-8859-6");
   const best =
@@ -133,6 +133,35 @@ function utf8Truncated(buf: Uint8Array): boolean {
     }
   }
   return false;
+}
+
+/**
+ * UTF-8 with a few damaged sequences (a byte lost or flipped in the middle): well-formed
+ * multi-byte sequences outnumber broken ones twenty to one. Arabic in Windows-1256 or
+ * ISO-8859-6 puts letters after letters (lead bytes without continuation bytes), so it
+ * is nearly all broken sequences.
+ */
+function mostlyUtf8(buf: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let ok = n > 0 && i + n < buf.length;
+    for (let k = 1; ok && k <= n; k++) ok = ((buf[i + k] ?? 0) & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      i += n + 1;
+    } else {
+      bad++;
+      i++;
+    }
+  }
+  return good >= 8 && bad * 20 <= good;
 }
 
 function utf8(buf: Uint8Array, warnings: string[], where?: string): Decoded {

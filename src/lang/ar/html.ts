@@ -41,7 +41,6 @@ const BLOCK = new Set([
   "ASIDE",
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "NAV", "FORM", "BUTTON"]);
-const MAX_DEPTH = 400;
 
 interface DomNode {
   nodeType: number;
@@ -59,8 +58,9 @@ function blockText(root: DomNode): string {
     if (line) lines.push(line);
     current = "";
   };
-  // iterative walk: deeply nested markup must not overflow the stack
-  const stack: Array<{ node: DomNode; depth: number; exit?: boolean }> = [{ node: root, depth: 0 }];
+  // iterative walk: deeply nested markup must not overflow the stack, and keeps its
+  // paragraphs apart at any depth (flattening deep subtrees glued them: "غزة.وأدانت")
+  const stack: Array<{ node: DomNode; exit?: boolean }> = [{ node: root }];
   while (stack.length) {
     const item = stack.pop()!;
     const { node } = item;
@@ -82,16 +82,12 @@ function blockText(root: DomNode): string {
     const block = BLOCK.has(name);
     if (block) {
       flush();
-      stack.push({ node, depth: item.depth, exit: true });
-    }
-    if (item.depth >= MAX_DEPTH) {
-      current += ` ${node.textContent ?? ""}`;
-      continue;
+      stack.push({ node, exit: true });
     }
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) {
       const kid = kids[i];
-      if (kid) stack.push({ node: kid, depth: item.depth + 1 });
+      if (kid) stack.push({ node: kid });
     }
   }
   flush();
