@@ -45,6 +45,8 @@ export async function ingestPaths(
     }
   }
   const toAnalyse = (t: Tagged) => ("error" in t || t.stored ? null : t.article);
+  const inFlight = new Set<Promise<void>>();
+  const parallelSaves = store.kind === "postgres" ? 8 : 1;
   for await (const { item, doc, error } of analyseInOrder(tagged(), toAnalyse, opts.jobs ?? 1)) {
     if ("error" in item) {
       counts.failed++;
@@ -55,15 +57,28 @@ export async function ingestPaths(
       counts.failed++;
       opts.onError?.(new Error(error ?? "analysis failed"), item.where);
     } else {
-      try {
-        counts[await store.saveArticle(item.article, doc, { replace: opts.replace })]++;
-      } catch (err) {
-        counts.failed++;
-        opts.onError?.(err as Error, item.where);
-      }
+      // a server database takes several transactions at once (their round trips overlap); each
+      // article is still saved atomically, and SQLite, in-process, one at a time
+      const save = store
+        .saveArticle(item.article, doc, { replace: opts.replace })
+        .then((status) => {
+          counts[status]++;
+        })
+        .catch((err: Error) => {
+          counts.failed++;
+          opts.onError?.(err, item.where);
+        })
+        .finally(() => {
+          inFlight.delete(save);
+          opts.onArticle?.(counts);
+        });
+      inFlight.add(save);
+      if (inFlight.size >= parallelSaves) await Promise.race(inFlight);
+      continue;
     }
     opts.onArticle?.(counts);
   }
+  await Promise.all(inFlight);
   return counts;
 }
 
