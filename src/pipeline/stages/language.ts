@@ -13,8 +13,14 @@ const DE = /\b(der|die|und|das|ist|nicht|mit|für|von|den)\b/g;
 
 export function detectLanguage(text: string): string {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const arabic = sample.match(/[\u0621-\u064A]/g)?.length ?? 0;
-  const latin = sample.match(/[A-Za-zÀ-ÿ]/g)?.length ?? 0;
+  // count letters by code (a regex match would build an array of every letter)
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x0621 && c <= 0x064a) arabic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff)) latin++;
+  }
   if (arabic === 0 && latin === 0) return "und";
   if (arabic >= latin) return "ar";
   const lower = sample.toLowerCase();
