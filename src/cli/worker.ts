@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { formatError } from "../errors.js";
+import { displayUrl } from "../feed/fetch.js";
 import { createPipeline } from "../pipeline/index.js";
 import { startWorker } from "../queue/queue.js";
 import { dbLocation, openStore } from "../store/open.js";
@@ -46,9 +47,8 @@ export function registerWorker(program: Command): void {
             `marsad worker: job ${job?.id ?? "?"} (${job?.data?.id ?? "?"}) failed: ${formatError(err)}\n`,
           ),
       });
-      const hide = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
       process.stderr.write(
-        `marsad worker: processing ${hide(opts.queue)} into ${hide(dbLocation(opts.db))}; Ctrl-C stops\n`,
+        `marsad worker: processing ${displayUrl(opts.queue)} into ${displayUrl(dbLocation(opts.db))}; Ctrl-C stops\n`,
       );
       const timer = setInterval(
         () => process.stderr.write(`marsad worker: ${done} articles processed\n`),

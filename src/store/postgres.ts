@@ -6,8 +6,8 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
-import { type EventRow, hydrateEvents, type MentionRow } from "./rows.js";
-import { contentHash, highlight, indexText, stems } from "./text-index.js";
+import { type EventRow, hydrateEvents, type MentionRow, searchHit } from "./rows.js";
+import { contentHash, indexText, stems } from "./text-index.js";
 import type {
   ActorCount,
   EventFilter,
@@ -615,14 +615,7 @@ export class PostgresStore implements Store {
        WHERE s.tsv @@ ${query} ORDER BY rank, s.article_id, s.idx LIMIT $${terms.length + 1}`,
       [...terms, limit],
     );
-    return found.map((r) => ({
-      article_id: r.article_id,
-      title: r.title,
-      published: r.published,
-      sentence: r.idx,
-      snippet: highlight(r.text, q),
-      rank: r.rank,
-    }));
+    return found.map((r) => searchHit(r, q));
   }
 
   async getFeedState(url: string): Promise<{ etag: string | null; modified: string | null } | null> {

@@ -1,4 +1,5 @@
-import type { EventMention, StoredEvent } from "./types.js";
+import { highlight } from "./text-index.js";
+import type { EventMention, SearchHit, StoredEvent } from "./types.js";
 
 /** Database rows of events and mentions, and their assembly into API objects (shared by drivers). */
 
@@ -97,4 +98,26 @@ export function hydrateEvents(
       mentions: ms,
     };
   });
+}
+
+/** A matching sentence as a search hit, its query words marked (same in every driver). */
+export function searchHit(
+  r: {
+    article_id: string;
+    idx: number;
+    rank: number;
+    text: string;
+    title: string | null;
+    published: string | null;
+  },
+  q: string,
+): SearchHit {
+  return {
+    article_id: r.article_id,
+    title: r.title,
+    published: r.published,
+    sentence: r.idx,
+    snippet: highlight(r.text, q),
+    rank: r.rank,
+  };
 }

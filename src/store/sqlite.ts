@@ -5,8 +5,8 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
-import { type EventRow, hydrateEvents, type MentionRow, type ReportCounts } from "./rows.js";
-import { contentHash, ftsQuery, highlight, indexText } from "./text-index.js";
+import { type EventRow, hydrateEvents, type MentionRow, type ReportCounts, searchHit } from "./rows.js";
+import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
   EventFilter,
@@ -356,14 +356,7 @@ export class SqliteStore implements Store {
       title: string | null;
       published: string | null;
     }>;
-    return rows.map((r) => ({
-      article_id: r.article_id,
-      title: r.title,
-      published: r.published,
-      sentence: r.idx,
-      snippet: highlight(r.text, q),
-      rank: r.rank,
-    }));
+    return rows.map((r) => searchHit(r, q));
   }
 
   async getFeedState(url: string): Promise<{ etag: string | null; modified: string | null } | null> {
