@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { MarsadError } from "../errors.js";
+import { FUNCTION_WORDS } from "../lang/ar/function-words.js";
 import { normalize } from "../lang/ar/normalize.js";
 import { LEXICON_DIR } from "../paths.js";
 import { type CodeTables, loadCodes } from "./codes.js";
@@ -79,6 +80,21 @@ function conflictProblems(entries: Entry[], problems: LexiconProblem[]): void {
   }
 }
 
+/** A one-word form that reads as a function word ("ألبان" keys as "بأن") would fire on every sentence. */
+function functionWordProblems(entries: Entry[], problems: LexiconProblem[]): void {
+  for (const e of entries) {
+    for (const form of e.forms) {
+      const keys = formKeys(form);
+      if (keys.length === 1 && FUNCTION_WORDS.has(keys[0]!))
+        problems.push({
+          file: e.file,
+          line: e.line,
+          message: `form "${form}" of "${e.id}" reads as the function word "${keys[0]}"`,
+        });
+    }
+  }
+}
+
 export function compileLexicon(dir = LEXICON_DIR): { lexicon: Lexicon; problems: LexiconProblem[] } {
   const t0 = performance.now();
   const problems: LexiconProblem[] = [];
@@ -88,6 +104,7 @@ export function compileLexicon(dir = LEXICON_DIR): { lexicon: Lexicon; problems:
   const topics = loadTopics(dir, problems);
   const { cues, tries: cueTries } = loadCues(dir, problems);
   conflictProblems(entries, problems);
+  functionWordProblems(entries, problems);
 
   const entities = new TokenTrie<EntryForm>();
   const words = new Set<string>();

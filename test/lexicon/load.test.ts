@@ -71,6 +71,19 @@ describe("lexicon validation", () => {
     expect(msgs.some((m) => m.startsWith("ar/people/test.tsv:3:"))).toBe(false);
   });
 
+  it("rejects a one-word form that reads as a function word", () => {
+    // "ألبان" (Albanians) folds its article and keys as "بأن"; "إمام" normalises to "أمام"
+    const dir = fixture({
+      "ar/organisations.tsv":
+        "id\tcode\ttype\ten\tnames\nx.alb\tALB\tORG\tAlbanians\tألبان | رابطة الألبان\n",
+    });
+    const msgs = compileLexicon(dir).problems.map(problemText);
+    expect(msgs).toContain(
+      'ar/organisations.tsv:2: form "ألبان" of "x.alb" reads as the function word "بان"',
+    );
+    expect(msgs.some((m) => m.includes("رابطة الألبان"))).toBe(false);
+  });
+
   it("rejects unknown CAMEO codes, bad forms and bad pattern tokens in event files", () => {
     const dir = fixture({
       "ar/events/04-consult.tsv": `${EVENTS}x.1\t049\tverb\tالتقى {T}\t\nx.2\t040\tadverb\tاجتمع مع {T}\t\nx.3\t040\tverb\tزار {T} {T}\t\nx.4\t111\tverb\tأدان {T}\t\nx.5\t040\tverb\tmeet {T}\t\n`,

@@ -117,6 +117,39 @@ function sources(
   return { list: [], rule: "source:none" };
 }
 
+/** "بلينكن سيلتقي …": a subject before the verb counts when at most two words separate them. */
+function isAdjacentSubject(src: { list: ActorPhrase[]; rule: string }, trigger: number): boolean {
+  if (src.rule !== "source:subject-before")
+    return src.rule === "source:vso" || src.rule === "source:genitive";
+  const last = src.list[src.list.length - 1];
+  return !!last && trigger - last.tokEnd <= 2;
+}
+
+/** CAMEO actions done together: consult, negotiate, cooperate, agree, exchange, fight. */
+const MUTUAL = new Set([
+  "030",
+  "031",
+  "036",
+  "040",
+  "041",
+  "044",
+  "046",
+  "050",
+  "057",
+  "060",
+  "061",
+  "062",
+  "063",
+  "064",
+  "0841",
+  "190",
+  "193",
+]);
+
+function isMutual(cameo: string): boolean {
+  return MUTUAL.has(cameo) || MUTUAL.has(cameo.slice(0, 3));
+}
+
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
@@ -198,13 +231,31 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const attack = /^(18|19|20)/.test(pattern.cameo);
     // the object after a subject: an actor (not a place after في, unless hit by an attack), or a noun
     // whose nationality names its agent ("أدانت الخارجية القطرية بشدة الغارات الإسرائيلية")
-    const objectAfter = (end: number) =>
-      phrases.find(
+    // a name right after the subject is its apposition ("المتحدث العسكري باسم الحوثيين يحيى سريع"),
+    // and an actor is not its own object
+    const objectAfter = (end: number, subject?: ActorPhrase): ActorPhrase | undefined => {
+      const same = (p: ActorPhrase) => !!subject?.code && !!p.code && p.code === subject.code;
+      const apposition = phrases.find(
         (p) =>
-          p.tokStart >= end &&
-          p.tokStart <= end + 3 &&
-          (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")),
-      ) ?? withAdjectives.find((p) => p.head === "adjective" && p.tokStart > end && p.tokStart <= end + 3);
+          p.tokStart === end &&
+          p.head === "person" &&
+          !!subject?.code &&
+          p.code?.slice(0, 3) === subject.code.slice(0, 3),
+      );
+      const from = apposition ? apposition.tokEnd : end;
+      return (
+        phrases.find(
+          (p) =>
+            p.tokStart >= from &&
+            p.tokStart <= from + 3 &&
+            !same(p) &&
+            (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")),
+        ) ??
+        withAdjectives.find(
+          (p) => p.head === "adjective" && p.tokStart > from && p.tokStart <= from + 3 && !same(p),
+        )
+      );
+    };
     // "قصفت المدفعية الإسرائيلية بلدات في جنوب لبنان": the subject is a noun with a nationality
     if (
       slot?.kind === "slot" &&
@@ -220,11 +271,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === match.trigger + 1) {
       const lastTarget = targets[targets.length - 1]!;
-      const next = objectAfter(lastTarget.tokEnd);
+      const next = objectAfter(lastTarget.tokEnd, lastTarget);
       const nominative = /ون$/.test(tokens[targets[0].tokStart]?.norm ?? "");
-      if ((src.list.length === 0 || nominative) && (next || nominative)) {
+      // the subject found before the verb loses to a VSO subject unless it stands right before it
+      const weak = src.list.length === 0 || !isAdjacentSubject(src, match.trigger);
+      if ((weak || nominative) && (next || nominative)) {
         src = { list: targets, rule: "source:vso" };
-        targets = next ? group(next, phrases) : [];
+        targets = next ? group(next, withAdjectives) : [];
         if (!targets.length) continue;
       }
     }
@@ -238,10 +291,16 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets.length > 1 &&
       !match.skipped.length
     ) {
-      src = { list: [targets[0]!], rule: "source:between" };
-      targets = targets.slice(1);
+      // both sides act: "وقف إطلاق النار بين إسرائيل وحماس" is coded each way
+      src = { list: targets, rule: "source:between" };
+      targets = [];
     }
     if (!src.list.length && pattern.form !== "passive") continue;
+    // a mutual act with coordinated actors and no other party: each acts on the others
+    // ("اتفق الطرفان على…", "وقعت الحكومة والحركة اتفاقا", "اشتبك الجيش والمتمردون")
+    const mutual =
+      src.rule === "source:between" || (!targets.length && src.list.length > 1 && isMutual(pattern.cameo));
+    if (mutual) targets = src.list;
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
     // agent (a genitive or adjective after it); a sentence's subject often just talks about it
     if (
@@ -281,8 +340,10 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const rules = [pattern.id, src.rule, t.modality.rule, attribution?.rule].filter((r): r is string => !!r);
     const sourceList: Array<ActorPhrase | null> = src.list.length ? src.list : [null];
     const targetList: Array<ActorPhrase | null> = targets.length ? targets : [null];
+    if (mutual) rules.push("dyad:mutual");
     for (const s of sourceList) {
       for (const g of targetList) {
+        if (mutual && s === g) continue;
         if (!s && !g) continue;
         if (s && g && s.code === g.code) continue;
         // an actor acting on its own country ("زيارة الرئيس التونسي إلى تونس") is no dyad

@@ -71,7 +71,34 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
       i = cueEnd - 1;
     }
   }
+  endContents(out, tokens);
   return out;
+}
+
+/** Words that, after a comma, open a clause the speaker does not say: "…، في حين أدانت عمان …". */
+const CLAUSE_BREAKS = new Set(["حين", "بينما", "فيما", "المقابل", "كما"].map(normalize));
+
+/**
+ * A reported content ends where the next speaker's cue starts or at a contrastive
+ * clause after a comma ("قال X إن …، بينما أكد Y أن …": Y's words are not X's).
+ */
+function endContents(list: Attribution[], tokens: ArticleDoc["tokens"] & object): void {
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    const next = list[k + 1];
+    if (next && next.sentence === a.sentence && next.cueStart > a.tokStart && next.cueStart < a.tokEnd)
+      a.tokEnd = next.cueStart;
+    for (let j = a.tokStart + 1; j < a.tokEnd; j++) {
+      const t = tokens[j]!;
+      if (t.text !== "،" && t.text !== ",") continue;
+      const n1 = tokens[j + 1];
+      const n2 = tokens[j + 2];
+      if ((n1 && CLAUSE_BREAKS.has(n1.stem)) || (n1?.stem === "في" && n2 && CLAUSE_BREAKS.has(n2.stem))) {
+        a.tokEnd = j;
+        break;
+      }
+    }
+  }
 }
 
 export const attributionStage: Stage<{ lexicon: Lexicon }> = {

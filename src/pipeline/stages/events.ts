@@ -18,7 +18,8 @@ import { tokenKeys } from "./mentions.js";
 
 /** Words that open a new clause: a subject is not sought across them. */
 const CLAUSE_OPENERS = new Set(
-  ["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين"].map(normalize),
+  // biome-ignore format: a word list
+  ["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين", "حين", "عندما", "بعدما", "لكن"].map(normalize),
 );
 
 export interface Trigger {
