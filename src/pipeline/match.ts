@@ -23,7 +23,12 @@ export interface PatternMatch {
   skipped: ActorPhrase[];
   /** Number of tokens skipped: fewer is a tighter match. */
   slack: number;
+  /** The object slot found no actor ("أدانت مصر الغارات"): assembly may resolve it from context. */
+  open?: boolean;
 }
+
+/** Verbs of judging whose object may be an earlier event instead of an actor (CAMEO 11, 12). */
+const JUDGING = /^1[12]/;
 
 export interface SentenceView {
   tokens: WorkToken[];
@@ -34,6 +39,20 @@ export interface SentenceView {
   adjectivesByStart?: Map<number, ActorPhrase>;
   /** Phrases coordinated with a phrase (same group), in order. */
   groupOf(p: ActorPhrase): ActorPhrase[];
+  /** Date expressions by first token → end ("أمس الثلاثاء"): skipped like one word, at no cost. */
+  datesByStart?: Map<number, number>;
+}
+
+/** Past date expressions starting at j ("شن الجيش فجر أمس الثلاثاء غارات"). */
+function pastDates(view: SentenceView, j: number): number {
+  let k = j;
+  for (let guard = 0; guard < 3; guard++) {
+    const end = view.datesByStart?.get(k) ?? view.datesByStart?.get(k + 1);
+    if (end === undefined) break;
+    // "فجر أمس", "مساء الثلاثاء": one word of day-time may lead a date
+    k = end;
+  }
+  return k;
 }
 
 const PREP_PROCLITICS = new Set(["ب", "ل", "ك"]);
@@ -57,13 +76,26 @@ function skips(
 ): Array<{ to: number; phrase?: ActorPhrase; slack: number }> {
   const out: Array<{ to: number; phrase?: ActorPhrase; slack: number }> = [];
   for (let n = 0; n <= plain && j + n <= view.end; n++) out.push({ to: j + n, slack: n });
+  const dated = pastDates(view, j);
+  if (dated > j)
+    for (let n = 0; n <= plain && dated + n <= view.end; n++) out.push({ to: dated + n, slack: n });
   for (const p of view.byStart.get(j) ?? []) {
     const group = view.groupOf(p);
     const last = group[group.length - 1] ?? p;
+    const after = pastDates(view, last.tokEnd);
     for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++)
       out.push({ to: last.tokEnd + n, phrase: p, slack: n });
+    if (after > last.tokEnd)
+      for (let n = 0; n <= phraseExtra && after + n <= view.end; n++)
+        out.push({ to: after + n, phrase: p, slack: n });
   }
   return out;
+}
+
+/** Does a word in [from, to) say where ("في", "قرب")? Then what follows is the place, not the party hit. */
+function crossesLocative(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (LOCATIVE.has(view.tokens[k]?.norm ?? "")) return true;
+  return false;
 }
 
 function slotPhrase(
@@ -79,7 +111,9 @@ function slotPhrase(
       // "استقبل الملك في عمان وزير الخارجية": a place after في is where, not whom — except for
       // attacks, where it is what was hit ("قصفت المدفعية بلدات في جنوب لبنان")
       if (!prep && LOCATIVE.has(view.tokens[p.tokStart - 1]?.norm ?? "") && !attack) continue;
-      if (n <= 2 && (prep ? pp === prep : !pp)) return { phrase: p, at: j + n };
+      // what an attack hits may stand further: "على مناطق متفرقة من قطاع غزة"
+      const far = attack && !crossesLocative(view, j, j + n);
+      if ((n <= 2 || far) && (prep ? pp === prep : !pp)) return { phrase: p, at: j + n };
       // the target owns the thing hit: "على أهداف تابعة لجماعة الحوثي", "على مواقع للحوثيين"
       if (n >= 1 && !prep && pp === "ل") return { phrase: p, at: j + n };
     }
@@ -130,7 +164,7 @@ export function matchPattern(
         });
       }
     } else if (el.kind === "gap") {
-      for (const o of skips(view, j, 3, 2)) {
+      for (const o of skips(view, j, 3, 3)) {
         walk(k + 1, o.to, {
           ...acc,
           slack: acc.slack + o.slack + 1,
@@ -164,5 +198,36 @@ export function matchPattern(
     skipped: [],
     slack: 0,
   });
+  if (!best.m && isOpenable(pattern)) return openMatch(pattern, trigger, view);
   return best.m;
+}
+
+function isOpenable(pattern: EventPattern): boolean {
+  const [, slot, ...rest] = pattern.tokens;
+  return (
+    pattern.form === "verb" &&
+    JUDGING.test(pattern.cameo) &&
+    slot?.kind === "slot" &&
+    !slot.prep &&
+    !rest.length
+  );
+}
+
+/** "دانت كل من مصر وقطر الغارات": the verb and its subject, the object left to assembly. */
+function openMatch(pattern: EventPattern, trigger: number, view: SentenceView): PatternMatch {
+  let j = trigger + 1;
+  // "كل من مصر وقطر"
+  if (hasKey(view.tokens[j], "كل") && hasKey(view.tokens[j + 1], "من")) j += 2;
+  const subject = view.byStart.get(j)?.[0];
+  const group = subject ? view.groupOf(subject) : [];
+  return {
+    pattern,
+    trigger,
+    words: [trigger],
+    end: (group[group.length - 1]?.tokEnd ?? trigger) + 1,
+    targets: [],
+    skipped: group.slice(0, 1),
+    slack: 10,
+    open: true,
+  };
 }

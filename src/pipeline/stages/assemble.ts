@@ -150,6 +150,24 @@ function isMutual(cameo: string): boolean {
   return MUTUAL.has(cameo) || MUTUAL.has(cameo.slice(0, 3));
 }
 
+const ATTACK = /^(18|19|20)/;
+/** Nouns that name an attack already reported: "أدانت الأردن العملية", "ندد بالقصف". */
+const ATTACK_NOUNS = new Set(
+  // biome-ignore format: a word list
+  ["هجوم", "هجمات", "غاره", "غارات", "ضربه", "ضربات", "قصف", "عمليه", "عدوان", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "مجزره", "جريمه", "هجمه", "توغل", "اقتحام"].map(normalize),
+);
+
+/** The attack a judging verb's object names, if the words after its subject are one of ATTACK_NOUNS. */
+function judgedEvent(tokens: WorkToken[], from: number, lastAttack: ActorPhrase | null): ActorPhrase | null {
+  if (!lastAttack) return null;
+  for (let j = from; j < from + 3; j++) {
+    const t = tokens[j];
+    if (!t || t.kind !== "word") return null;
+    if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(t.stem.replace(/^ال/, ""))) return lastAttack;
+  }
+  return null;
+}
+
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
@@ -215,16 +233,23 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   const actorsBySentence = bySentence(doc.actors ?? [], (a) => !!a.code);
   const attributionsBySentence = bySentence(doc.attributions ?? []);
   const datesBySentence = bySentence(doc.dates ?? []);
+  /** The author of the latest attack coded so far, for "أدان الهجوم" later on. */
+  let lastAttack: ActorPhrase | null = null;
   for (const t of triggers) {
     const { match } = t;
     const pattern = match.pattern;
     const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
-    if (hasSlot && !match.targets.length) continue;
+    let eventTarget: ActorPhrase | null = null;
+    if (match.open) {
+      // "أدانت مصر الغارات": the object is an earlier attack, its author the target
+      eventTarget = judgedEvent(tokens, match.end - 1, lastAttack);
+      if (!eventTarget) continue;
+    } else if (hasSlot && !match.targets.length) continue;
     const withAdjectives = actorsBySentence.get(t.sentence) ?? [];
     const said = attributionsBySentence.get(t.sentence) ?? [];
     let src = sources(doc, t, withAdjectives, said);
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
-    let targets = match.targets;
+    let targets = eventTarget ? [eventTarget] : match.targets;
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
     // so is a nominative plural right after the verb ("حذر المسؤولون من …")
     const slot = pattern.tokens[1];
@@ -269,9 +294,14 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       src = { list: [targets[0]], rule: "source:vso-adjective" };
       targets = group(object, phrases);
     }
-    if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === match.trigger + 1) {
+    // "دانت كل من مصر وقطر الغارات": the subject after a quantifier
+    const quantified = tokens[match.trigger + 1]?.stem === "كل" && tokens[match.trigger + 2]?.stem === "من";
+    const subjectAt = match.trigger + (quantified ? 3 : 1);
+    if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === subjectAt) {
       const lastTarget = targets[targets.length - 1]!;
-      const next = objectAfter(lastTarget.tokEnd, lastTarget);
+      const judged = /^1[12]/.test(pattern.cameo) ? judgedEvent(tokens, lastTarget.tokEnd, lastAttack) : null;
+      const next = objectAfter(lastTarget.tokEnd, lastTarget) ?? judged ?? undefined;
+      if (next && next === judged) eventTarget = judged;
       const nominative = /ون$/.test(tokens[targets[0].tokStart]?.norm ?? "");
       // the subject found before the verb loses to a VSO subject unless it stands right before it
       const weak = src.list.length === 0 || !isAdjacentSubject(src, match.trigger);
@@ -353,8 +383,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           ...base,
           source: s ? ref(s) : null,
           target: g ? ref(g) : null,
-          rules: [...rules, ...actorRules],
+          rules: eventTarget ? [...rules, ...actorRules, "target:judged-event"] : [...rules, ...actorRules],
         });
+        if (s?.code && ATTACK.test(pattern.cameo)) lastAttack = s;
       }
     }
   }

@@ -34,6 +34,7 @@ function sentenceView(
   to: number,
   phrases: ActorPhrase[],
   adjectives: ActorPhrase[],
+  dates: Map<number, number>,
 ): SentenceView {
   const byStart = new Map<number, ActorPhrase[]>();
   const groups = new Map<number, ActorPhrase[]>();
@@ -48,6 +49,7 @@ function sentenceView(
     byStart,
     adjectivesByStart,
     groupOf: (p) => groups.get(p.group) ?? [p],
+    datesByStart: dates,
   };
 }
 
@@ -69,6 +71,12 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
   const bySentence = new Map<number, ActorPhrase[]>();
+  const datesBySentence = new Map<number, Map<number, number>>();
+  for (const d of doc.dates ?? []) {
+    const m = datesBySentence.get(d.sentence) ?? new Map<number, number>();
+    m.set(d.tokStart, d.tokEnd);
+    datesBySentence.set(d.sentence, m);
+  }
   for (const a of actors)
     if (a.head !== "adjective") bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
   for (let s = 0; s + 1 < bounds.length; s++) {
@@ -84,6 +92,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       to,
       phrases,
       actors.filter((a) => a.sentence === s && a.head === "adjective"),
+      datesBySentence.get(s) ?? new Map(),
     );
     const used = new Set<number>();
     for (let i = from; i < to; i++) {

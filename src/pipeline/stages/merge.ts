@@ -1,4 +1,4 @@
-import type { EventOut } from "../../document.js";
+import type { ActorRef, EventOut } from "../../document.js";
 import type { ArticleDoc } from "../doc.js";
 import type { Stage } from "../stage.js";
 
@@ -8,20 +8,42 @@ import type { Stage } from "../stage.js";
  * body) becomes one event listing every sentence. Fields missing from the first
  * mention (date, place, attribution) are filled from later ones.
  */
+const VIOLENCE = /^(18|19|20)/;
+
+/** One code refines the other ("USA" and "USAMIL", both absent): they can name the same party. */
+function compatible(a: ActorRef | null, b: ActorRef | null): boolean {
+  if (!a?.code || !b?.code) return !a?.code && !b?.code;
+  return a.code.startsWith(b.code) || b.code.startsWith(a.code);
+}
+
+/** The more specific of two references to one party. */
+function finer(a: ActorRef | null, b: ActorRef | null): ActorRef | null {
+  return (b?.code?.length ?? 0) > (a?.code?.length ?? 0) ? b : a;
+}
+
+/**
+ * Mentions of one event: the same action between parties whose codes refine
+ * each other ("غارات أمريكية" in the heading, "القوات الأمريكية شنت غارات" in the body).
+ */
 export function mergeEvents(events: EventOut[]): EventOut[] {
-  const byKey = new Map<string, EventOut>();
+  const byKey = new Map<string, EventOut[]>();
   // sentences of merged events, sorted once at the end (includes + sort per merge is quadratic)
   const merged = new Map<EventOut, Set<number>>();
   const out: EventOut[] = [];
   for (const e of events) {
-    const key = `${e.source?.code ?? "-"}|${e.target?.code ?? "-"}|${e.cameo}`;
-    const seen = byKey.get(key);
+    // one attack is told in several words ("الحرب على غزة", "شن الجيش غارات على القطاع"): violence merges by root
+    const action = VIOLENCE.test(e.cameo) ? e.cameo.slice(0, 2) : e.cameo;
+    const key = `${e.source?.code?.slice(0, 3) ?? "-"}|${e.target?.code?.slice(0, 3) ?? "-"}|${action}`;
+    const candidates = byKey.get(key) ?? [];
+    const seen = candidates.find((c) => compatible(c.source, e.source) && compatible(c.target, e.target));
     if (!seen) {
       const copy = { ...e, sentences: [...e.sentences], topics: [...e.topics], rules: [...e.rules] };
-      byKey.set(key, copy);
+      byKey.set(key, [...candidates, copy]);
       out.push(copy);
       continue;
     }
+    seen.source = finer(seen.source, e.source);
+    seen.target = finer(seen.target, e.target);
     let sentences = merged.get(seen);
     if (!sentences) {
       sentences = new Set(seen.sentences);
