@@ -43,6 +43,41 @@ export interface SentenceView {
   datesByStart?: Map<number, number>;
 }
 
+/** Nouns of a statement after a subject: "دعت السعودية في بيان لوزارة خارجيتها البلدين إلى …". */
+const STATEMENT_NOUNS = new Set([
+  "بيان",
+  "تصريح",
+  "تصريحات",
+  "كلمه",
+  "مؤتمر",
+  "رساله",
+  "تغريده",
+  "مقابله",
+  "حديث",
+]);
+
+/**
+ * Past what may follow a verb's subject before its object: a name in apposition
+ * ("رئيسة البعثة جينين هينيس بلاسخارت"), a date, and "في بيان …" up to the next actor.
+ */
+function pastAdjuncts(view: SentenceView, j: number): number {
+  let k = pastDates(view, j);
+  const named = view.byStart.get(k)?.find((p) => p.head === "person");
+  if (named && k === j) k = pastDates(view, named.tokEnd);
+  const t = view.tokens[k];
+  const next = view.tokens[k + 1];
+  if (t?.stem === "في" && next && STATEMENT_NOUNS.has(next.stem.replace(/^ال/, ""))) {
+    for (let n = 2; n <= 5 && k + n < view.end; n++) {
+      if (view.tokens[k + n]?.kind !== "word") break;
+      const p = view.byStart.get(k + n)?.[0];
+      // "في بيان لوزارة خارجيتها": a genitive actor belongs to the statement
+      if (p && !p.tokStart) break;
+      if (p && !view.tokens[k + n]?.seg?.proclitics.some((x) => x.norm === "ل")) return k + n;
+    }
+  }
+  return k;
+}
+
 /** Past date expressions starting at j ("شن الجيش فجر أمس الثلاثاء غارات"). */
 function pastDates(view: SentenceView, j: number): number {
   let k = j;
@@ -82,7 +117,7 @@ function skips(
   for (const p of view.byStart.get(j) ?? []) {
     const group = view.groupOf(p);
     const last = group[group.length - 1] ?? p;
-    const after = pastDates(view, last.tokEnd);
+    const after = pastAdjuncts(view, last.tokEnd);
     for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++)
       out.push({ to: last.tokEnd + n, phrase: p, slack: n });
     if (after > last.tokEnd)
@@ -116,6 +151,8 @@ function slotPhrase(
       if ((n <= 2 || far) && (prep ? pp === prep : !pp)) return { phrase: p, at: j + n };
       // the target owns the thing hit: "على أهداف تابعة لجماعة الحوثي", "على مواقع للحوثيين"
       if (n >= 1 && !prep && pp === "ل") return { phrase: p, at: j + n };
+      // the prepositional noun belongs to the target: "أشاد بدور مصر", "رحبت بقرار مجلس الأمن"
+      if (n === 1 && prep && !pp && prepOf(view.tokens[j]) === prep) return { phrase: p, at: j + n };
     }
     // a target is not sought across another pattern word or punctuation
     if (view.tokens[j + n]?.kind !== "word") return null;
@@ -124,7 +161,9 @@ function slotPhrase(
   for (let n = 1; n <= 2 && j + n < view.end; n++) {
     if (view.tokens[j + n - 1]?.kind !== "word") return null;
     const adjective = view.adjectivesByStart?.get(j + n);
-    if (adjective && !prep) return { phrase: adjective, at: j + n };
+    // "ندد بالقصف الإسرائيلي": the nationality of the prepositional noun
+    if (adjective && (!prep || (n === 1 && prepOf(view.tokens[j]) === prep)))
+      return { phrase: adjective, at: j + n };
   }
   return null;
 }
@@ -173,8 +212,7 @@ export function matchPattern(
       }
     } else {
       // a verb with a direct object: "التقى الرئيس المصري نظيره" — the subject may come first
-      const starts =
-        k === 1 && pattern.form !== "noun" && !el.prep ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
+      const starts = k === 1 && pattern.form !== "noun" ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
       for (const o of starts) {
         const found = slotPhrase(view, o.to, el.prep, /^(18|19|20)/.test(pattern.cameo));
         if (!found) continue;

@@ -130,18 +130,22 @@ function pointerPhrases(
       targets = h ? [h] : [];
     } else {
       // "الطرفين": the last pair named together ("الحكومة اليمنية وجماعة الحوثي"), else the last two actors
+      // only what was named before the pointer, and for "البلدين" two different countries
       const actorish = (h: ActorPhrase) =>
-        !!h.code && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
+        !!h.code && h.tokEnd <= i && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
       const sizes = new Map<number, number>();
       for (const x of history) if (actorish(x)) sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
       const pair = history.findLast((h) => actorish(h) && sizes.get(h.group) === 2);
       if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
       else {
+        // the last two parties named in earlier sentences (this sentence's subject is not one of them:
+        // "ودعت السعودية البلدين إلى الحوار")
         const seen = new Set<string>();
         for (let k = history.length - 1; k >= 0; k--) {
           const h = history[k]!;
-          if (actorish(h) && !seen.has(h.code!)) {
-            seen.add(h.code!);
+          const party = h.code?.slice(0, 3) ?? "";
+          if (actorish(h) && h.sentence < t.sentence && !seen.has(party)) {
+            seen.add(party);
             targets.push(h);
           }
           if (targets.length === 2) break;

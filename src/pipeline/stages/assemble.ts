@@ -28,6 +28,11 @@ const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
 const QUANTIFIERS = new Set(["كل", "جميع", "بعض", "كافه", "مختلف", "عدد"].map(normalize));
 
+/** "ب" / "ل" / "ك" on a token, if any. */
+function prepOf(t: WorkToken | undefined): string | null {
+  return t?.seg?.proclitics.find((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")?.norm ?? null;
+}
+
 /** Is the phrase the object of a preposition ("مع كل الأحزاب", "بمسؤولين")? Then it is no subject. */
 function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
   const first = tokens[p.tokStart];
@@ -324,6 +329,18 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       // both sides act: "وقف إطلاق النار بين إسرائيل وحماس" is coded each way
       src = { list: targets, rule: "source:between" };
       targets = [];
+    }
+    // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
+    // "رحب المجلس بالمبادرة الإثيوبية"
+    if (!hasSlot && !targets.length && pattern.form !== "noun") {
+      const owner =
+        phrases.find(
+          (p) => p.tokStart >= match.end && p.tokStart <= match.end + 1 && !src.list.includes(p),
+        ) ?? withAdjectives.find((p) => p.head === "adjective" && p.tokStart === match.end);
+      if (owner && !prepOf(tokens[owner.tokStart])) {
+        targets = group(owner, withAdjectives);
+        src = { ...src, rule: `${src.rule}+target:genitive` };
+      }
     }
     if (!src.list.length && pattern.form !== "passive") continue;
     // a mutual act with coordinated actors and no other party: each acts on the others
