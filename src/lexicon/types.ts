@@ -29,7 +29,8 @@ export type PatternToken =
   | { kind: "slot"; prep: string | null }
   | { kind: "gap" };
 
-export type PatternForm = "verb" | "passive" | "noun";
+/** `participle`: a circumstantial participle (مطالبا، متهما): no subject of its own. */
+export type PatternForm = "verb" | "passive" | "noun" | "participle";
 
 export interface EventPattern {
   id: string;

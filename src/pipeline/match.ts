@@ -185,8 +185,10 @@ export function matchPattern(
     if (el.kind === "word") {
       // after the verb, its subject may stand before the rest of the pattern (VSO)
       const afterTrigger = k === 1;
-      const plain = afterTrigger ? (pattern.form === "noun" ? 2 : 1) : 0;
-      const extra = afterTrigger && pattern.form !== "noun" ? 1 : 0;
+      // a participle has no subject to skip: "مطالبا بغداد بتعويض واشنطن"
+      const participle = pattern.form === "participle";
+      const plain = afterTrigger ? (pattern.form === "noun" ? 2 : participle ? 0 : 1) : 0;
+      const extra = afterTrigger && pattern.form !== "noun" && !participle ? 1 : 0;
       const options =
         prev?.kind === "gap"
           ? [{ to: j, slack: 0 }]
@@ -212,7 +214,10 @@ export function matchPattern(
       }
     } else {
       // a verb with a direct object: "التقى الرئيس المصري نظيره" — the subject may come first
-      const starts = k === 1 && pattern.form !== "noun" ? skips(view, j, 1, 1) : [{ to: j, slack: 0 }];
+      const starts =
+        k === 1 && pattern.form !== "noun" && pattern.form !== "participle"
+          ? skips(view, j, 1, 1)
+          : [{ to: j, slack: 0 }];
       for (const o of starts) {
         const found = slotPhrase(view, o.to, el.prep, /^(18|19|20)/.test(pattern.cameo));
         if (!found) continue;

@@ -77,11 +77,13 @@ function sources(
   t: Trigger,
   all: ActorPhrase[],
   attributions: Attribution[],
+  mainSubject: ActorPhrase[] | undefined,
 ): { list: ActorPhrase[]; rule: string } {
   const phrases = all;
   const tokens = doc.tokens ?? [];
   const { match } = t;
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
+  if (match.pattern.form === "participle") return clauseSubject(doc, t, all, attributions, mainSubject);
   const isTarget = (p: ActorPhrase) => match.targets.includes(p);
   const skipped = match.skipped.find((p) => !isTarget(p));
   if (skipped)
@@ -120,6 +122,33 @@ function sources(
   if (said && comp?.seg?.enclitics.length && said.speaker.code)
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
   return { list: [], rule: "source:none" };
+}
+
+/**
+ * The subject a participle hangs on: the source of the sentence's last coded verb before it
+ * ("اتهم لعمامرة الرباط …، مطالبا …"), else the speaker ("قال السراج …، داعيا …"), else the
+ * sentence's first actor outside a prepositional phrase.
+ */
+function clauseSubject(
+  doc: ArticleDoc,
+  t: Trigger,
+  all: ActorPhrase[],
+  attributions: Attribution[],
+  mainSubject: ActorPhrase[] | undefined,
+): { list: ActorPhrase[]; rule: string } {
+  if (mainSubject?.length) return { list: mainSubject, rule: "source:clause-subject" };
+  const trigger = t.match.trigger;
+  const said = attributions.findLast((a) => a.cueEnd <= trigger && a.speaker.code);
+  if (said) return { list: [said.speaker], rule: "source:clause-speaker" };
+  const tokens = doc.tokens ?? [];
+  const first = all.find(
+    (p) =>
+      p.tokEnd <= trigger &&
+      p.head !== "adjective" &&
+      !inPrepPhrase(p, tokens) &&
+      !t.match.targets.includes(p),
+  );
+  return first ? { list: group(first, all), rule: "source:clause-first" } : { list: [], rule: "source:none" };
 }
 
 /** "بلينكن سيلتقي …": a subject before the verb counts when at most two words separate them. */
@@ -240,6 +269,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   const datesBySentence = bySentence(doc.dates ?? []);
   /** The author of the latest attack coded so far, for "أدان الهجوم" later on. */
   let lastAttack: ActorPhrase | null = null;
+  /** The source of each sentence's latest verb event: a participle after it shares it. */
+  const mainSubjects = new Map<number, ActorPhrase[]>();
   for (const t of triggers) {
     const { match } = t;
     const pattern = match.pattern;
@@ -252,7 +283,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     } else if (hasSlot && !match.targets.length) continue;
     const withAdjectives = actorsBySentence.get(t.sentence) ?? [];
     const said = attributionsBySentence.get(t.sentence) ?? [];
-    let src = sources(doc, t, withAdjectives, said);
+    let src = sources(doc, t, withAdjectives, said, mainSubjects.get(t.sentence));
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = eventTarget ? [eventTarget] : match.targets;
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
@@ -302,7 +333,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "دانت كل من مصر وقطر الغارات": the subject after a quantifier
     const quantified = tokens[match.trigger + 1]?.stem === "كل" && tokens[match.trigger + 2]?.stem === "من";
     const subjectAt = match.trigger + (quantified ? 3 : 1);
-    if (slot?.kind === "slot" && !slot.prep && targets[0] && targets[0].tokStart === subjectAt) {
+    if (
+      pattern.form !== "participle" &&
+      slot?.kind === "slot" &&
+      !slot.prep &&
+      targets[0] &&
+      targets[0].tokStart === subjectAt
+    ) {
       const lastTarget = targets[targets.length - 1]!;
       const judged = /^1[12]/.test(pattern.cameo) ? judgedEvent(tokens, lastTarget.tokEnd, lastAttack) : null;
       const next = objectAfter(lastTarget.tokEnd, lastTarget) ?? judged ?? undefined;
@@ -330,6 +367,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       src = { list: targets, rule: "source:between" };
       targets = [];
     }
+    // what a participle's gap passed over is its object: "داعيا الطرفين إلى الحوار"
+    if (pattern.form === "participle" && !targets.length && match.skipped[0])
+      targets = group(match.skipped[0], phrases);
     // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
     // "رحب المجلس بالمبادرة الإثيوبية"
     if (!hasSlot && !targets.length && pattern.form !== "noun") {
@@ -403,6 +443,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           rules: eventTarget ? [...rules, ...actorRules, "target:judged-event"] : [...rules, ...actorRules],
         });
         if (s?.code && ATTACK.test(pattern.cameo)) lastAttack = s;
+        if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
     }
   }
