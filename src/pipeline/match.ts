@@ -168,6 +168,37 @@ function slotPhrase(
   return null;
 }
 
+/**
+ * The object of a VSO clause found from its right edge: the actor group that ends just
+ * before the pattern's next word, with another actor (the subject) between it and the verb.
+ */
+function rightAnchored(
+  view: SentenceView,
+  j: number,
+  nextKey: string,
+): { subject: ActorPhrase; object: ActorPhrase[] } | null {
+  const limit = Math.min(view.end, j + 18);
+  let q = j + 1;
+  while (q < limit && !hasKey(view.tokens[q], nextKey)) {
+    const t = view.tokens[q]!;
+    // a hyphen inside a name is no boundary; other punctuation is
+    if (t.kind !== "word" && t.text !== "-") return null;
+    q++;
+  }
+  if (q >= limit) return null;
+  let object: ActorPhrase[] | null = null;
+  let subject: ActorPhrase | null = null;
+  for (let k = j; k < q; k++) {
+    for (const p of view.byStart.get(k) ?? []) {
+      const group = view.groupOf(p);
+      if (group[group.length - 1]?.tokEnd === q && group[0] === p && k > j) object ??= group;
+      if (k === j) subject ??= p;
+    }
+  }
+  if (!object || !subject || object.includes(subject)) return null;
+  return { subject, object };
+}
+
 export function matchPattern(
   pattern: EventPattern,
   trigger: number,
@@ -229,6 +260,19 @@ export function matchPattern(
           slack: acc.slack + o.slack + (found.at - o.to),
           skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped,
         });
+      }
+      // a long subject: the object is the actor right before the pattern's next word
+      // ("دعت الممثلة الخاصة للأمين العام … في العراق جينين هينيس-بلاسخارت السلطات العراقية إلى")
+      const next = els[k + 1];
+      if (k === 1 && pattern.form === "verb" && !el.prep && next?.kind === "word") {
+        const anchored = rightAnchored(view, j, next.key);
+        if (anchored)
+          walk(k + 1, anchored.object[anchored.object.length - 1]!.tokEnd, {
+            ...acc,
+            targets: anchored.object,
+            slack: acc.slack + 2,
+            skipped: [...acc.skipped, anchored.subject],
+          });
       }
     }
   };

@@ -25,7 +25,7 @@ const INSTITUTION =
   /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
 
 /** The article's own country: the one its governments, then its places and peoples, name most. */
-function homeCountry(history: ActorPhrase[], lexicon: Lexicon): string | null {
+function homeCountry(history: ActorPhrase[], lexicon: Lexicon, dominant = false): string | null {
   const counts = new Map<string, number>();
   for (const p of history) {
     const c = p.code?.slice(0, 3) ?? p.country;
@@ -35,6 +35,11 @@ function homeCountry(history: ActorPhrase[], lexicon: Lexicon): string | null {
   let best: string | null = null;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  if (dominant) {
+    // a domestic story: its country named at least twice as often as any other
+    for (const [c, k] of counts) if (c !== best && 2 * k > n) return null;
+    if (n < 2) return null;
+  }
   return best;
 }
 
@@ -47,6 +52,7 @@ function resolveByContext(
   history: ActorPhrase[],
   lexicon: Lexicon,
   current: ActorPhrase[] = [],
+  tokens: WorkToken[] = [],
 ): void {
   if (p.code || !p.role) return;
   if (lexicon.codes.roles.get(p.role)?.kind === "intl") {
@@ -70,6 +76,18 @@ function resolveByContext(
         p.rules.push("coref:sentence-country");
         return;
       }
+    }
+    // "خرج آلاف المحتجين في بغداد": in a story about one country, told from its places, its people
+    const home = homeCountry(history, lexicon, true);
+    const placed = (h: ActorPhrase) =>
+      (h.head === "place" || h.pieces.some((x) => x.resolved.kind === "capital")) &&
+      !!h.code?.startsWith(home ?? "-") &&
+      tokens[h.tokStart - 1]?.norm === "في";
+    if (home && p.role !== "REF" && history.some(placed)) {
+      p.code = home + p.role;
+      p.country = home;
+      p.name ??= codeName(p.code, lexicon);
+      p.rules.push("coref:home-country");
     }
     return;
   }
@@ -269,7 +287,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
         const built = conjuncts(run, tokens, doc.text, s, id, ctx.lexicon);
         id += built.length;
         for (const p of built) {
-          resolveByContext(p, history, ctx.lexicon, phrases);
+          resolveByContext(p, history, ctx.lexicon, phrases, tokens);
           phrases.push(p);
           entities.push(...entitiesOf(p, doc));
           // a person named in full is found again by surname alone ("ماثيو ميلر" … "ميلر")

@@ -3,6 +3,7 @@ import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
+import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
 import { tokenKeys } from "./mentions.js";
@@ -82,6 +83,10 @@ function sources(
   const phrases = all;
   const tokens = doc.tokens ?? [];
   const { match } = t;
+  if (match.pattern.form === "passive" || match.pattern.form === "noun") {
+    const agent = agentPhrase(tokens, all, match.trigger, match.targets);
+    if (agent) return { list: group(agent, all), rule: "source:agent" };
+  }
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
   if (match.pattern.form === "participle") return clauseSubject(doc, t, all, attributions, mainSubject);
   const isTarget = (p: ActorPhrase) => match.targets.includes(p);
@@ -149,6 +154,39 @@ function clauseSubject(
       !t.match.targets.includes(p),
   );
   return first ? { list: group(first, all), rule: "source:clause-first" } : { list: [], rule: "source:none" };
+}
+
+/** Words that introduce the agent of a passive or a verbal noun. */
+const AGENT_MARKERS: Array<[string, string]> = [
+  ["علي", "يد"], // على يد
+  ["علي", "ايدي"], // على أيدي
+  ["من", "قبل"], // من قبل
+];
+const AGENT_INSTRUMENTS = new Set(["رصاص", "نيران", "نار"].map(normalize));
+
+/**
+ * The agent named after a passive or a verbal noun: "تم اعتقال مئات المتظاهرين على أيدي قوات
+ * مكافحة الشغب", "مقتل عشرات المحتجين برصاص قوات الأمن", "… من قبل الشرطة".
+ */
+function agentPhrase(
+  tokens: WorkToken[],
+  phrases: ActorPhrase[],
+  trigger: number,
+  targets: ActorPhrase[],
+): ActorPhrase | null {
+  for (let k = trigger + 1; k < trigger + 14; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== "word") return null;
+    const next = tokens[k + 1];
+    let at = -1;
+    if (next && AGENT_MARKERS.some(([a, b]) => t.norm === a && next.stem.replace(/^ال/, "") === b))
+      at = k + 2;
+    else if (t.seg?.proclitics.some((x) => x.norm === "ب") && AGENT_INSTRUMENTS.has(t.stem)) at = k + 1;
+    if (at < 0) continue;
+    const p = phrases.find((x) => x.tokStart === at && x.head !== "adjective" && !targets.includes(x));
+    return p ?? null;
+  }
+  return null;
 }
 
 /** "بلينكن سيلتقي …": a subject before the verb counts when at most two words separate them. */
@@ -380,6 +418,21 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       if (owner && !prepOf(tokens[owner.tokStart])) {
         targets = group(owner, withAdjectives);
         src = { ...src, rule: `${src.rule}+target:genitive` };
+      }
+    }
+    // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police)
+    if (!src.list.length && pattern.form === "passive" && /^17/.test(pattern.cameo)) {
+      const country = targets[0]?.code?.slice(0, 3);
+      if (country && lexicon.codes.countries.has(country)) {
+        // the actor is implied by the verb: its text is the verb's
+        const verb = tokens[match.trigger]!;
+        const police = {
+          ...targets[0]!,
+          code: `${country}COP`,
+          name: codeName(`${country}COP`, lexicon),
+          text: doc.text.slice(verb.start, verb.end),
+        };
+        src = { list: [police], rule: "source:passive-state" };
       }
     }
     if (!src.list.length && pattern.form !== "passive") continue;

@@ -1,7 +1,7 @@
 import type { EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
-import type { ArticleDoc } from "../doc.js";
+import type { ArticleDoc, WorkToken } from "../doc.js";
 import { matchPattern, type PatternMatch, type SentenceView } from "../match.js";
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
@@ -63,6 +63,24 @@ export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number
   return from;
 }
 
+/** Roots whose verbs take an action as their content: appeal, intent, demand, accuse, reject, threaten. */
+const CONTENT_ROOTS = /^(02|03|10|11|12|13)/;
+
+/** Is the verbal noun at i the complement ("بـ / لـ / إلى …") of a content verb just before it? */
+function isComplement(tokens: WorkToken[], i: number, found: Trigger[], sentence: number): boolean {
+  const t = tokens[i]!;
+  const marked =
+    !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") || tokens[i - 1]?.norm === "الي";
+  if (!marked) return false;
+  const head = found.findLast((x) => x.sentence === sentence && x.match.trigger < i);
+  return (
+    !!head &&
+    head.match.pattern.form !== "noun" &&
+    CONTENT_ROOTS.test(head.match.pattern.cameo) &&
+    i - head.match.end <= 6
+  );
+}
+
 export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const tokens = doc.tokens ?? [];
   const bounds = doc.sentenceTokens ?? [];
@@ -113,6 +131,9 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
         }
       }
       if (!best) continue;
+      // "طالب غوتيريش بالإفراج عن الموظفين": what a demand, appeal or accusation asks for is its
+      // content, not an event that happened (the demand itself is coded)
+      if (best.pattern.form === "noun" && isComplement(tokens, i, out, s)) continue;
       for (const w of best.words) used.add(w);
       const clauseStart = clauseStartOf(doc, from, i);
       out.push({
