@@ -14,7 +14,7 @@ import type { EventPattern, PatternForm, PatternToken, Topic } from "./types.js"
  *   ب{T}                  → slot marked by the joined preposition ب
  */
 
-const FORMS = new Set<PatternForm>(["verb", "passive", "noun", "participle"]);
+const FORMS = new Set<PatternForm>(["verb", "passive", "noun", "participle", "inverse"]);
 const ID = /^[a-z0-9_.-]+$/;
 
 export function parsePattern(text: string): PatternToken[] | string {
@@ -61,7 +61,7 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       else if (/^\d\d-/.test(name) && !cameo.startsWith(root))
         at(`CAMEO code "${cameo}" is not in root ${root} of this file`);
       if (!FORMS.has(form as PatternForm))
-        at(`form must be verb, passive, noun or participle, found "${form}"`);
+        at(`form must be verb, passive, noun, participle or inverse, found "${form}"`);
       const tokens = parsePattern(pattern);
       if (typeof tokens === "string") {
         at(tokens);

@@ -30,7 +30,8 @@ export type PatternToken =
   | { kind: "gap" };
 
 /** `participle`: a circumstantial participle (مطالبا، متهما): no subject of its own. */
-export type PatternForm = "verb" | "passive" | "noun" | "participle";
+/** `inverse`: the subject receives ("تلقى الأسد اتصالا من بن زايد"): source and target swap. */
+export type PatternForm = "verb" | "passive" | "noun" | "participle" | "inverse";
 
 export interface EventPattern {
   id: string;

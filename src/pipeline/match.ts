@@ -92,6 +92,7 @@ function pastDates(view: SentenceView, j: number): number {
 
 const PREP_PROCLITICS = new Set(["ب", "ل", "ك"]);
 const LOCATIVE = new Set(["في", "قرب", "داخل"]);
+const RELATIVES = new Set(["الذي", "التي"]);
 
 function hasKey(t: WorkToken | undefined, key: string): boolean {
   return !!t && t.kind === "word" && tokenKeys(t).includes(key);
@@ -153,6 +154,15 @@ function slotPhrase(
       if (n >= 1 && !prep && pp === "ل") return { phrase: p, at: j + n };
       // the prepositional noun belongs to the target: "أشاد بدور مصر", "رحبت بقرار مجلس الأمن"
       if (n === 1 && prep && !pp && prepOf(view.tokens[j]) === prep) return { phrase: p, at: j + n };
+      // … or the subject of a relative clause on it: "أشاد بالدور الذي أداه نظيره المصري"
+      if (
+        n >= 3 &&
+        prep &&
+        !pp &&
+        prepOf(view.tokens[j]) === prep &&
+        RELATIVES.has(view.tokens[j + 1]?.norm ?? "")
+      )
+        return { phrase: p, at: j + n };
     }
     // a target is not sought across another pattern word or punctuation
     if (view.tokens[j + n]?.kind !== "word") return null;

@@ -478,8 +478,18 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       evidence_end: last.end,
     };
     const rules = [pattern.id, src.rule, t.modality.rule, attribution?.rule].filter((r): r is string => !!r);
-    const sourceList: Array<ActorPhrase | null> = src.list.length ? src.list : [null];
-    const targetList: Array<ActorPhrase | null> = targets.length ? targets : [null];
+    // "تلقى الأسد اتصالا هاتفيا من بن زايد": the caller acts on the one who receives
+    const inverse = pattern.form === "inverse";
+    const sourceList: Array<ActorPhrase | null> = (inverse ? targets : src.list).length
+      ? inverse
+        ? targets
+        : src.list
+      : [null];
+    const targetList: Array<ActorPhrase | null> = (inverse ? src.list : targets).length
+      ? inverse
+        ? src.list
+        : targets
+      : [null];
     if (mutual) rules.push("dyad:mutual");
     for (const s of sourceList) {
       for (const g of targetList) {

@@ -5,6 +5,7 @@ import {
   toCalendar,
 } from "@internationalized/date";
 import type { Lexicon } from "../../lexicon/load.js";
+import { dateEntities } from "../date-entities.js";
 import type { ArticleDoc, DateMention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
 import { tokenKeys } from "./mentions.js";
@@ -148,17 +149,7 @@ export const datesStage: Stage<{ lexicon: Lexicon }> = {
   run(doc, ctx) {
     doc.dates = findDates(doc, ctx.lexicon);
     const entities = doc.entities ?? [];
-    for (const d of doc.dates) {
-      entities.push({
-        text: d.text,
-        type: "DATE",
-        start: d.start ?? 0,
-        end: d.end ?? 0,
-        sentence: d.sentence,
-        actor: null,
-        rule: `date:${d.kind}`,
-      });
-    }
+    entities.push(...dateEntities(doc, doc.dates, ctx.lexicon));
     entities.sort((a, b) => a.start - b.start || b.end - a.end);
     doc.entities = entities;
   },
