@@ -176,7 +176,7 @@ function agentPhrase(
 ): ActorPhrase | null {
   for (let k = trigger + 1; k < trigger + 14; k++) {
     const t = tokens[k];
-    if (!t || t.kind !== "word") return null;
+    if (t?.kind !== "word") return null;
     const next = tokens[k + 1];
     let at = -1;
     if (next && AGENT_MARKERS.some(([a, b]) => t.norm === a && next.stem.replace(/^ال/, "") === b))
@@ -234,7 +234,7 @@ function judgedEvent(tokens: WorkToken[], from: number, lastAttack: ActorPhrase 
   if (!lastAttack) return null;
   for (let j = from; j < from + 3; j++) {
     const t = tokens[j];
-    if (!t || t.kind !== "word") return null;
+    if (t?.kind !== "word") return null;
     if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(t.stem.replace(/^ال/, ""))) return lastAttack;
   }
   return null;
