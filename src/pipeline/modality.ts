@@ -8,8 +8,11 @@ import { tokenKeys } from "./stages/mentions.js";
  *   "سيلتقي" (س + imperfect), "سوف يزور", "من المقرر أن يجتمع" → future
  *   "لم يلتق", "لن يزور", "نفى أن يكون التقى"                  → negated
  *   "إذا هاجمت", "لو وافقت", "في حال فشلت"                     → hypothetical
- * A verbal noun takes the tense of its clause: "سيناقش … في اجتماع" → future.
+ * A verbal noun takes the tense of its clause: "سيناقش … في اجتماع" → future;
+ * after "أي" it is hypothetical: "أي هجوم على رفح".
  */
+
+const ANY = new Set(["اي", "ايه"]);
 
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
@@ -29,6 +32,8 @@ export function modalityOf(
     if (RANK[modality] > RANK[best.modality]) best = { modality, rule };
   };
   if (isFutureVerb(tokens[trigger])) consider("future", "modality:sa-prefix");
+  // "أي هجوم على رفح": any attack, not one that happened
+  if (noun && ANY.has(tokens[trigger - 1]?.norm ?? "")) consider("hypothetical", "modality:hyp.any");
   const trie = lexicon.cueTries.modality;
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
   for (let i = clauseStart; i < trigger; i++) {

@@ -101,6 +101,12 @@ function sources(
       (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens),
     );
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
+    // "هجوم بري إسرائيلي على رفح": a nationality after a word of description
+    const adjective = phrases.find(
+      (p) => p.head === "adjective" && p.tokStart === match.trigger + 2 && !isTarget(p),
+    );
+    if (adjective && tokens[match.trigger + 1]?.kind === "word")
+      return { list: group(adjective, phrases), rule: "source:adjective" };
   }
   const before = phrases.filter(
     (p) =>
@@ -433,6 +439,30 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           text: doc.text.slice(verb.start, verb.end),
         };
         src = { list: [police], rule: "source:passive-state" };
+      }
+    }
+    // "حذر عراقجي من أن بلاده سترد إذا أقر مجلس المحافظين قرارا ضدها": a warning or vow is aimed
+    // at the first other party its clause names
+    if (!hasSlot && !targets.length && /^13/.test(pattern.cameo) && src.list.length) {
+      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      const to =
+        t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
+          ? doc.sentenceTokens![t.sentence + 1]!
+          : tokens.length;
+      // places are where things would happen ("أي هجوم على رفح"), not whom the warning is for
+      const other = withAdjectives.find(
+        (p) =>
+          p.tokStart >= match.end &&
+          p.tokStart < to &&
+          !!p.code &&
+          !own.has(p.code.slice(0, 3)) &&
+          p.head !== "place" &&
+          !p.pieces.some((x) => x.resolved.kind === "capital"),
+      );
+      if (other) {
+        // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
+        targets = other.head === "adjective" ? group(other, withAdjectives) : [other];
+        src = { ...src, rule: `${src.rule}+target:complement` };
       }
     }
     if (!src.list.length && pattern.form !== "passive") continue;

@@ -61,7 +61,34 @@ export function mergeEvents(events: EventOut[]): EventOut[] {
     if (seen.modality === "asserted" && e.modality !== "asserted") seen.modality = e.modality;
   }
   for (const [e, sentences] of merged) e.sentences = [...sentences].sort((a, b) => a - b);
-  return out;
+  return absorbUntargeted(out);
+}
+
+/**
+ * "ضربات صاروخية روسية" with no target named is the attack told elsewhere with its
+ * target ("الضربات الروسية على كييف"): it joins that event instead of standing alone.
+ */
+function absorbUntargeted(events: EventOut[]): EventOut[] {
+  const drop = new Set<EventOut>();
+  for (const e of events) {
+    if (e.target || !e.source?.code || !VIOLENCE.test(e.cameo)) continue;
+    const host = events.find(
+      (x) =>
+        x !== e &&
+        !!x.target &&
+        !drop.has(x) &&
+        x.cameo.slice(0, 2) === e.cameo.slice(0, 2) &&
+        compatible(x.source, e.source),
+    );
+    if (!host) continue;
+    host.sentences = [...new Set([...host.sentences, ...e.sentences])].sort((a, b) => a - b);
+    host.rules = [...new Set([...host.rules, ...e.rules, "merge:untargeted"])];
+    host.date ??= e.date;
+    host.date_text ??= e.date_text;
+    host.location ??= e.location;
+    drop.add(e);
+  }
+  return drop.size ? events.filter((e) => !drop.has(e)) : events;
 }
 
 export const mergeStage: Stage<unknown> = {
