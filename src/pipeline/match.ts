@@ -64,6 +64,13 @@ function pastAdjuncts(view: SentenceView, j: number): number {
   let k = pastDates(view, j);
   const named = view.byStart.get(k)?.find((p) => p.head === "person");
   if (named && k === j) k = pastDates(view, named.tokEnd);
+  // "وقع الطرفان في مدينة جدة مساء أمس إعلانا": where it happened
+  if (view.tokens[k]?.norm === "في") {
+    const place = [k + 1, k + 2]
+      .flatMap((q) => view.byStart.get(q) ?? [])
+      .find((p) => p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital"));
+    if (place) k = pastDates(view, place.tokEnd);
+  }
   const t = view.tokens[k];
   const next = view.tokens[k + 1];
   if (t?.stem === "في" && next && STATEMENT_NOUNS.has(next.stem.replace(/^ال/, ""))) {
@@ -115,15 +122,20 @@ function skips(
   const dated = pastDates(view, j);
   if (dated > j)
     for (let n = 0; n <= plain && dated + n <= view.end; n++) out.push({ to: dated + n, slack: n });
-  for (const p of view.byStart.get(j) ?? []) {
-    const group = view.groupOf(p);
-    const last = group[group.length - 1] ?? p;
-    const after = pastAdjuncts(view, last.tokEnd);
-    for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++)
-      out.push({ to: last.tokEnd + n, phrase: p, slack: n });
-    if (after > last.tokEnd)
-      for (let n = 0; n <= phraseExtra && after + n <= view.end; n++)
-        out.push({ to: after + n, phrase: p, slack: n });
+  // the subject may be "the representatives / leaders of" an actor: "وقع ممثلو الجيش والدعم السريع"
+  const heads = view.tokens[j]?.kind === "word" && !view.byStart.has(j) ? [j, j + 1] : [j];
+  for (const at of heads) {
+    for (const p of view.byStart.get(at) ?? []) {
+      const group = view.groupOf(p);
+      const last = group[group.length - 1] ?? p;
+      const after = pastAdjuncts(view, last.tokEnd);
+      const cost = at - j;
+      for (let n = 0; n <= phraseExtra && last.tokEnd + n <= view.end; n++)
+        out.push({ to: last.tokEnd + n, phrase: p, slack: n + cost });
+      if (after > last.tokEnd)
+        for (let n = 0; n <= phraseExtra && after + n <= view.end; n++)
+          out.push({ to: after + n, phrase: p, slack: n + cost });
+    }
   }
   return out;
 }

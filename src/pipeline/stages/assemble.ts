@@ -29,6 +29,18 @@ const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
 const QUANTIFIERS = new Set(["كل", "جميع", "بعض", "كافه", "مختلف", "عدد"].map(normalize));
 
+const STATE = /^(GOV|MIL|COP|SPY|LEG|JUD)/;
+
+/**
+ * "السعودية" and "الحكومة السعودية" are one party: a country and its own state institutions
+ * form no dyad (its protesters and the country do: "EGYCVL → EGY").
+ */
+function ownCountry(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [bare, full] = a.length === 3 ? [a, b] : b.length === 3 ? [b, a] : ["", ""];
+  return !!bare && full.startsWith(bare) && STATE.test(full.slice(3));
+}
+
 /** "ب" / "ل" / "ك" on a token, if any. */
 function prepOf(t: WorkToken | undefined): string | null {
   return t?.seg?.proclitics.find((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")?.norm ?? null;
@@ -419,7 +431,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (!hasSlot && !targets.length && pattern.form !== "noun") {
       const owner =
         phrases.find(
-          (p) => p.tokStart >= match.end && p.tokStart <= match.end + 1 && !src.list.includes(p),
+          (p) =>
+            p.tokStart >= match.end &&
+            p.tokStart <= match.end + 1 &&
+            !src.list.includes(p) &&
+            // "إعلان جدة" is named after a place, not made with it
+            p.head !== "place" &&
+            !p.pieces.some((x) => x.resolved.kind === "capital"),
         ) ?? withAdjectives.find((p) => p.head === "adjective" && p.tokStart === match.end);
       if (owner && !prepOf(tokens[owner.tokStart])) {
         targets = group(owner, withAdjectives);
@@ -527,7 +545,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         if (!s && !g) continue;
         if (s && g && s.code === g.code) continue;
         // an actor acting on its own country ("زيارة الرئيس التونسي إلى تونس") is no dyad
-        if (s?.code && g?.code && g.code.length === 3 && s.code.startsWith(g.code)) continue;
+        if (s?.code && g?.code && ownCountry(s.code, g.code)) continue;
         const actorRules = [...(s?.rules ?? []), ...(g?.rules ?? [])].filter((r) => r.startsWith("coref:"));
         events.push({
           ...base,
