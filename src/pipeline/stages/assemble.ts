@@ -84,6 +84,15 @@ function bySentence<T extends { sentence: number }>(
   return out;
 }
 
+/** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول". */
+const LIGHT_VERBS = new Set(
+  // biome-ignore format: a word list
+  ["اعلن", "اعلنت", "قرر", "قررت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
+);
+
+/** How many words may separate a verbal noun from the subject that acts it. */
+const NOUN_REACH = 4;
+
 /** Chooses the source phrases of a trigger. */
 function sources(
   doc: ArticleDoc,
@@ -124,7 +133,15 @@ function sources(
     (p) =>
       p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens),
   );
-  if (before[0]) return { list: group(before[0], phrases), rule: "source:subject-before" };
+  // a verbal noun's agent is the subject only when it stands close ("شنت القوات الأمريكية غارات"):
+  // "فرض الاتحاد عقوبات على إيران … لاستخدامها في الحرب على أوكرانيا" is not the Union's war
+  const noun = match.pattern.form === "noun";
+  const lastBefore = before[0] ? group(before[0], phrases).at(-1) : undefined;
+  // … or when the verb before that subject hands it the action: "قرر المجلس … استدعاء القائم بالأعمال"
+  const light = before[0] && LIGHT_VERBS.has(tokens[before[0].tokStart - 1]?.stem ?? "");
+  if (before[0] && (!noun || light || match.trigger - (lastBefore?.tokEnd ?? 0) <= NOUN_REACH))
+    return { list: group(before[0], phrases), rule: "source:subject-before" };
+  if (noun && before[0]) return { list: [], rule: "source:none" };
   if (match.pattern.form === "noun") {
     const earlier = phrases.filter(
       (p) => p.tokEnd <= match.trigger && !isTarget(p) && !inPrepPhrase(p, tokens),
@@ -468,10 +485,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           ? doc.sentenceTokens![t.sentence + 1]!
           : tokens.length;
       // places are where things would happen ("أي هجوم على رفح"), not whom the warning is for
+      // within the warning's clause: up to the next comma ("…، مؤكدا رفض القاهرة دفع الفلسطينيين")
+      let stop = match.end;
+      while (stop < to && tokens[stop]?.text !== "،" && tokens[stop]?.text !== ",") stop++;
       const other = withAdjectives.find(
         (p) =>
           p.tokStart >= match.end &&
-          p.tokStart < to &&
+          p.tokStart < stop &&
           !!p.code &&
           !own.has(p.code.slice(0, 3)) &&
           p.head !== "place" &&
@@ -553,7 +573,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           target: g ? ref(g) : null,
           rules: eventTarget ? [...rules, ...actorRules, "target:judged-event"] : [...rules, ...actorRules],
         });
-        if (s?.code && ATTACK.test(pattern.cameo)) lastAttack = s;
+        if (s?.code && ATTACK.test(pattern.cameo) && base.modality === "asserted") lastAttack = s;
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
     }
