@@ -139,7 +139,18 @@ function sources(
   const lastBefore = before[0] ? group(before[0], phrases).at(-1) : undefined;
   // … or when the verb before that subject hands it the action: "قرر المجلس … استدعاء القائم بالأعمال"
   const light = before[0] && LIGHT_VERBS.has(tokens[before[0].tokStart - 1]?.stem ?? "");
-  if (before[0] && (!noun || light || match.trigger - (lastBefore?.tokEnd ?? 0) <= NOUN_REACH))
+  // … or no other actor stands between them ("بلينكن، سيناقش … في اجتماع يوم الخميس مع …")
+  const between = (from: number) =>
+    phrases.some(
+      (p) =>
+        p.tokStart >= from &&
+        p.tokEnd <= match.trigger &&
+        p.head !== "place" &&
+        p.head !== "adjective" &&
+        !inPrepPhrase(p, tokens),
+    );
+  const close = match.trigger - (lastBefore?.tokEnd ?? 0) <= NOUN_REACH || !between(lastBefore?.tokEnd ?? 0);
+  if (before[0] && (!noun || light || close))
     return { list: group(before[0], phrases), rule: "source:subject-before" };
   if (noun && before[0]) return { list: [], rule: "source:none" };
   if (match.pattern.form === "noun") {
