@@ -37,7 +37,7 @@ function homeCountry(history: ActorPhrase[], lexicon: Lexicon, dominant = false)
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
   if (dominant) {
     // a domestic story: its country named at least twice as often as any other
-    for (const [c, k] of counts) if (c !== best && 2 * k > n) return null;
+    for (const [c, k] of counts) if (c !== best && 1.5 * k > n) return null;
     if (n < 2) return null;
   }
   return best;
@@ -101,12 +101,16 @@ function resolveByContext(
       (h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId),
     ) ??
     history.findLast((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
-  const country = same?.code?.slice(0, 3) ?? homeCountry(history, lexicon);
+  // else a country named earlier in the sentence ("الاحتجاجات في طهران … لدى شرطة الأخلاق"), else the story's
+  const named = same
+    ? undefined
+    : current.findLast((h) => national(h) && h.tokEnd <= p.tokStart && h.head !== "pointer");
+  const country = same?.code?.slice(0, 3) ?? named?.code?.slice(0, 3) ?? homeCountry(history, lexicon);
   if (!country) return;
   p.code = country + p.role;
   p.country = country;
   p.name ??= codeName(p.code, lexicon);
-  p.rules.push(same ? "coref:same-role" : "coref:home-country");
+  p.rules.push(same ? "coref:same-role" : named ? "coref:sentence-country" : "coref:home-country");
 }
 
 /** Pointer nouns and surnames of people found by title, in tokens no mention covers. */

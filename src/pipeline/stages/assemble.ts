@@ -133,6 +133,10 @@ function sources(
     (p) =>
       p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens),
   );
+  // the subject right before the verb wins over the clause's first actor ("احتجاجات إيران تتسع وواشنطن تفرض")
+  const adjacent = [...before].reverse().find((p) => match.trigger - group(p, phrases).at(-1)!.tokEnd <= 1);
+  if (adjacent && adjacent !== before[0] && !group(before[0]!, phrases).includes(adjacent))
+    before.unshift(group(adjacent, phrases)[0]!);
   // a verbal noun's agent is the subject only when it stands close ("شنت القوات الأمريكية غارات"):
   // "فرض الاتحاد عقوبات على إيران … لاستخدامها في الحرب على أوكرانيا" is not the Union's war
   const noun = match.pattern.form === "noun";
@@ -512,6 +516,17 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
         targets = other.head === "adjective" ? group(other, withAdjectives) : [other];
         src = { ...src, rule: `${src.rule}+target:complement` };
+      }
+    }
+    // "احتجاجات إيران", "خرج آلاف المحتجين في بغداد": people protesting at home protest their government
+    if (/^14/.test(pattern.cameo) && !targets.length && src.list.length === 1) {
+      const s0 = src.list[0]!;
+      const country = s0.code?.slice(0, 3);
+      if (country && lexicon.codes.countries.has(country) && !STATE.test(s0.code!.slice(3))) {
+        const people = s0.code!.length === 3 ? `${country}CVL` : s0.code!;
+        src = { list: [{ ...s0, code: people, name: codeName(people, lexicon) }], rule: src.rule };
+        targets = [{ ...s0, code: `${country}GOV`, name: codeName(`${country}GOV`, lexicon), text: s0.text }];
+        src = { ...src, rule: `${src.rule}+target:own-government` };
       }
     }
     if (!src.list.length && pattern.form !== "passive") continue;
