@@ -221,6 +221,22 @@ function rightAnchored(
   return { subject, object };
 }
 
+/** The first word with `key` 4–10 tokens on, past a span that holds an actor (a long subject). */
+function longSubject(
+  view: SentenceView,
+  j: number,
+  key: string,
+): { to: number; subject: ActorPhrase } | null {
+  let subject: ActorPhrase | null = null;
+  for (let q = j; q < Math.min(view.end, j + 10); q++) {
+    const t = view.tokens[q]!;
+    if (t.kind !== "word" && t.text !== "-") return null;
+    if (q >= j + 4 && subject && hasKey(t, key)) return { to: q, subject };
+    subject ??= view.byStart.get(q)?.[0] ?? null;
+  }
+  return null;
+}
+
 export function matchPattern(
   pattern: EventPattern,
   trigger: number,
@@ -264,6 +280,13 @@ export function matchPattern(
           slack: acc.slack + o.slack + 1,
           skipped: o.phrase ? [...acc.skipped, o.phrase] : acc.skipped,
         });
+      }
+      // a long subject after the verb: "توعد عضو المكتب السياسي للحوثيين محمد البخيتي بأن …"
+      const next = els[k + 1];
+      if (k === 1 && pattern.form === "verb" && next?.kind === "word") {
+        const far = longSubject(view, j, next.key);
+        if (far)
+          walk(k + 1, far.to, { ...acc, slack: acc.slack + 5, skipped: [...acc.skipped, far.subject] });
       }
     } else {
       // a verb with a direct object: "التقى الرئيس المصري نظيره" — the subject may come first

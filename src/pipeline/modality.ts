@@ -16,6 +16,12 @@ const ANY = new Set(["اي", "ايه"]);
 
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
+/** An imperfect verb's shape: يـ / نـ, or تـ without the perfect's final ت ("تلجأ", not "تعثرت"). */
+function isImperfect(t: WorkToken | undefined): boolean {
+  const w = t?.stem ?? "";
+  return /^[ين]/.test(w) || (w.startsWith("ت") && !w.endsWith("ت"));
+}
+
 function isFutureVerb(t: WorkToken | undefined): boolean {
   return !!t?.seg?.proclitics.some((p) => p.norm === "س");
 }
@@ -42,6 +48,8 @@ export function modalityOf(
     for (const cue of m.values) {
       // the cue's reach: how many words may stand between it and the trigger
       const gap = trigger - (i + m.length);
+      // "قد يلجأ" (may resort) is hypothetical; "قد تعثرت" (has stalled) is not
+      if (cue.id === "hyp.qad" && !isImperfect(tokens[i + m.length])) continue;
       if (gap <= Number(cue.value)) consider(cue.kind as Modality, `modality:${cue.id}`);
     }
     i += m.length - 1;

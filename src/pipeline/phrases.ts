@@ -145,7 +145,8 @@ export function pieceRuns(
     // so does a country after a nationality: "وزير الخارجية الإيراني | الولايات المتحدة"
     const newRole =
       (resolved.kind === "agent" &&
-        run.some((p) => ["nationality", "country", "capital", "person"].includes(p.resolved.kind))) ||
+        // … or after a named institution: "وزارة الخارجية البريطانية | القائم بالأعمال الإيراني"
+        run.some((p) => ["nationality", "country", "capital", "person", "org"].includes(p.resolved.kind))) ||
       (["country", "capital", "org"].includes(resolved.kind) &&
         run.some((p) => p.resolved.kind === "nationality"));
     if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead || newRole)) {
