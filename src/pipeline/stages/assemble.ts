@@ -170,7 +170,9 @@ function sources(
       !isTarget(p) &&
       !inPrepPhrase(p, tokens),
   );
-  if (after && !match.targets.length) return { list: group(after, phrases), rule: "source:vso" };
+  // (a verbal noun's following genitive was weighed above: "استهداف قنصليتها" is what was hit)
+  if (after && !match.targets.length && match.pattern.form !== "noun")
+    return { list: group(after, phrases), rule: "source:vso" };
   // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
   const said = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
   const comp = said ? tokens[said.tokStart] : undefined;

@@ -66,12 +66,43 @@ export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number
 /** Roots whose verbs take an action as their content: appeal, intent, demand, accuse, reject, threaten. */
 const CONTENT_ROOTS = /^(02|03|10|11|12|13)/;
 
+const contentVerbCache = new WeakMap<Lexicon, Set<string>>();
+
+/** First words of verb patterns of the content roots (أدان، طالب، اتهم …). */
+function contentVerbs(lexicon: Lexicon): Set<string> {
+  let set = contentVerbCache.get(lexicon);
+  if (!set) {
+    set = new Set();
+    for (const p of lexicon.patterns) {
+      const first = p.tokens[0];
+      if (first?.kind === "word" && p.form === "verb" && CONTENT_ROOTS.test(p.cameo)) set.add(first.key);
+    }
+    contentVerbCache.set(lexicon, set);
+  }
+  return set;
+}
+
 /** Is the verbal noun at i the complement ("بـ / لـ / إلى …") of a content verb just before it? */
-function isComplement(tokens: WorkToken[], i: number, found: Trigger[], sentence: number): boolean {
+function isComplement(
+  tokens: WorkToken[],
+  i: number,
+  found: Trigger[],
+  sentence: number,
+  verbs: ReadonlySet<string>,
+): boolean {
   const t = tokens[i]!;
   const marked =
-    !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") || tokens[i - 1]?.norm === "الي";
+    !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") ||
+    tokens[i - 1]?.norm === "الي" ||
+    tokens[i - 1]?.norm === "علي";
   if (!marked) return false;
+  // "ندد المجلس باستهداف المدنيين": the verb need not have been coded itself
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const w = tokens[k]!;
+    if (w.sentence !== sentence || w.kind !== "word") break;
+    if (!w.seg?.proclitics.some((x) => x.norm === "ال") && tokenKeys(w).some((key) => verbs.has(key)))
+      return true;
+  }
   const head = found.findLast((x) => x.sentence === sentence && x.match.trigger < i);
   return (
     !!head &&
@@ -119,11 +150,14 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       let best: PatternMatch | null = null;
       // a verb never carries the article: "الزار" (a surname) is not "زار" (visited)
       const definite = !!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
+      const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
       for (const key of tokenKeys(t)) {
         for (const pattern of lexicon.patternsByFirst.get(key) ?? []) {
           const first = pattern.tokens[0];
           if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
             continue;
+          // nor a preposition: "بطلب من مصر" (at Egypt's request) is no "طلب من" (asked)
+          if (prepositional && pattern.form !== "noun") continue;
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
           const score = (x: PatternMatch) => x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack;
@@ -133,7 +167,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       if (!best) continue;
       // "طالب غوتيريش بالإفراج عن الموظفين": what a demand, appeal or accusation asks for is its
       // content, not an event that happened (the demand itself is coded)
-      if (best.pattern.form === "noun" && isComplement(tokens, i, out, s)) continue;
+      if (best.pattern.form === "noun" && isComplement(tokens, i, out, s, contentVerbs(lexicon))) continue;
       for (const w of best.words) used.add(w);
       const clauseStart = clauseStartOf(doc, from, i);
       out.push({
