@@ -73,14 +73,22 @@ function pastAdjuncts(view: SentenceView, j: number): number {
   }
   const t = view.tokens[k];
   const next = view.tokens[k + 1];
-  if (t?.stem === "في" && next && STATEMENT_NOUNS.has(next.stem.replace(/^ال/, ""))) {
-    for (let n = 2; n <= 5 && k + n < view.end; n++) {
-      if (view.tokens[k + n]?.kind !== "word") break;
-      const p = view.byStart.get(k + n)?.[0];
-      // "في بيان لوزارة خارجيتها": a genitive actor belongs to the statement
-      if (p && !p.tokStart) break;
-      if (p && !view.tokens[k + n]?.seg?.proclitics.some((x) => x.norm === "ل")) return k + n;
+  if (t?.stem === "في" && next && tokenKeys(next).some((key) => STATEMENT_NOUNS.has(key))) {
+    // past its adjectives and genitives: "في بيان لوزارة خارجيتها", "في كلمته الافتتاحية"
+    let q = k + 2;
+    while (q < view.end && q < k + 7) {
+      const w = view.tokens[q]!;
+      if (w.kind !== "word") break;
+      const pro = w.seg?.proclitics.map((x) => x.norm) ?? [];
+      const genitive = pro.includes("ل") || (pro.length === 0 && w.norm.startsWith("لل"));
+      const adjective = pro.every((x) => x === "ال") && (pro.includes("ال") || w.norm.startsWith("ال"));
+      const phrase = view.byStart.get(q)?.[0];
+      if (genitive && phrase) q = phrase.tokEnd;
+      else if (adjective && !phrase) q++;
+      else if (genitive) q++;
+      else break;
     }
+    return q;
   }
   return k;
 }

@@ -48,7 +48,18 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
       let speaker: ActorPhrase | undefined;
       let contentStart = from;
       if (cue.kind === "source") {
-        speaker = inSentence.find((a) => a.tokStart >= cueEnd && a.tokStart <= cueEnd + 2);
+        // "في بيانه" / "في كلمته": the subject's own statement; "في بيان لوزارة الخارجية": the genitive's
+        const own = !!tokens[cueEnd - 1]?.seg?.enclitics.length || tokens[i]?.norm === "في";
+        const genitive = inSentence.find(
+          (a) =>
+            a.tokStart >= cueEnd &&
+            a.tokStart <= cueEnd + 1 &&
+            (!own || !!tokens[a.tokStart]?.seg?.proclitics.some((x) => x.norm === "ل")),
+        );
+        speaker =
+          own && !genitive
+            ? inSentence.findLast((a) => a.tokEnd <= i)
+            : (genitive ?? inSentence.find((a) => a.tokStart >= cueEnd && a.tokStart <= cueEnd + 2));
         contentStart = from;
       } else {
         const after = inSentence.find((a) => a.tokStart >= cueEnd && a.tokStart <= cueEnd + SPEAKER_REACH);
