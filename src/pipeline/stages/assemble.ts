@@ -1,6 +1,7 @@
 import type { ActorRef, EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
+import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
 import { codeName } from "../resolve.js";
@@ -28,6 +29,46 @@ const PREPOSITIONS = new Set(
 const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
 const QUANTIFIERS = new Set(["كل", "جميع", "بعض", "كافه", "مختلف", "عدد"].map(normalize));
+
+/** The object pronoun on a verb whose pattern has a direct object slot: "استقبله", "دانتها", "دعاهما". */
+function objectPronoun(t: WorkToken | undefined, pattern: EventPattern): string | null {
+  const [first, slot] = pattern.tokens;
+  if (pattern.form !== "verb" || slot?.kind !== "slot" || slot.prep) return null;
+  // the verb must be the stem without the pronoun ("واتهم" is اتهم, not ات + هم)
+  if (first?.kind !== "word" || !t?.seg || first.key !== t.stem) return null;
+  // hosting "it" (استضافته) is hosting a meeting, not a party; receiving him (استقبله) is a party
+  if (/ستضاف|ستضيف/.test(first.key)) return null;
+  const enc = t.seg.enclitics.map((x) => x.norm).join("");
+  return ["ه", "ها", "هم", "هما"].includes(enc) ? enc : null;
+}
+
+/**
+ * What an object pronoun refers to: for "هما" the last pair named together, for a judging verb
+ * the author of the attack last reported ("دانتها" = condemned it), else the latest actor before
+ * the verb that is not its subject.
+ */
+function antecedentOf(
+  actors: ActorPhrase[],
+  trigger: number,
+  pronoun: string,
+  subject: ActorPhrase[],
+  lastAttack: ActorPhrase | null,
+  pattern: EventPattern,
+): ActorPhrase[] {
+  const usable = (a: ActorPhrase) =>
+    !!a.code &&
+    a.tokEnd <= trigger &&
+    a.head !== "place" &&
+    a.head !== "adjective" &&
+    !subject.some((s) => s.code === a.code);
+  if (/^1[12]/.test(pattern.cameo) && lastAttack && pronoun !== "هما") return [lastAttack];
+  if (pronoun === "هما") {
+    const last = actors.findLast((a) => usable(a) && actors.filter((b) => b.group === a.group).length === 2);
+    return last ? actors.filter((b) => b.group === last.group && usable(b)) : [];
+  }
+  const last = actors.findLast(usable);
+  return last ? [last] : [];
+}
 
 const STATE = /^(GOV|MIL|COP|SPY|LEG|JUD)/;
 
@@ -376,6 +417,16 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     let src = sources(doc, t, withAdjectives, said, mainSubjects.get(t.sentence));
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = eventTarget ? [eventTarget] : match.targets;
+    // "استقبله ولي العهد": the object is the pronoun on the verb, the phrase after it the subject
+    const pronoun = objectPronoun(tokens[match.trigger], pattern);
+    if (pronoun && targets[0] && targets[0].tokStart <= match.trigger + 2) {
+      const antecedent = antecedentOf(doc.actors ?? [], match.trigger, pronoun, targets, lastAttack, pattern);
+      if (antecedent.length) {
+        src = { list: targets, rule: "source:vso" };
+        targets = antecedent;
+        eventTarget = antecedent[0]!;
+      }
+    }
     // "التقى الرئيس المصري نظيره الفرنسي": with no subject before, the slot phrase is the subject;
     // so is a nominative plural right after the verb ("حذر المسؤولون من …")
     const slot = pattern.tokens[1];
