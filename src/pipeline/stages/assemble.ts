@@ -417,6 +417,20 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     let src = sources(doc, t, withAdjectives, said, mainSubjects.get(t.sentence));
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = eventTarget ? [eventTarget] : match.targets;
+    // "طالب غوتيريش الحوثيين بالإفراج عن الموظفين": a demand or appeal is aimed at whom it addresses,
+    // the actor between its subject and the rest of the pattern
+    if (/^(02|10)/.test(pattern.cameo) && pattern.form === "verb" && match.skipped[0] && match.words[1]) {
+      const subjectEnd = group(match.skipped[0], phrases).at(-1)!.tokEnd;
+      const addressee = phrases.findLast(
+        (p) =>
+          p.tokStart >= subjectEnd &&
+          p.tokEnd <= match.words[1]! &&
+          !prepOf(tokens[p.tokStart]) &&
+          !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? ""),
+      );
+      const slotAfter = !targets[0] || targets[0].tokStart >= match.words[1];
+      if (addressee && slotAfter && !targets.includes(addressee)) targets = group(addressee, phrases);
+    }
     // "استقبله ولي العهد": the object is the pronoun on the verb, the phrase after it the subject
     const pronoun = objectPronoun(tokens[match.trigger], pattern);
     if (pronoun && targets[0] && targets[0].tokStart <= match.trigger + 2) {
@@ -513,17 +527,27 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets = group(match.skipped[0], phrases);
     // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
     // "رحب المجلس بالمبادرة الإثيوبية"
-    if (!hasSlot && !targets.length && pattern.form !== "noun") {
+    const mutualSubject = src.list.length > 1 && isMutual(pattern.cameo);
+    if (!hasSlot && !targets.length && pattern.form !== "noun" && !mutualSubject) {
+      // the pattern's last word may lie inside the target's phrase: "استدعت الخارجية القائم بالأعمال الإيراني"
+      const lastWord = match.words[match.words.length - 1]!;
       const owner =
         phrases.find(
           (p) =>
-            p.tokStart >= match.end &&
-            p.tokStart <= match.end + 1 &&
+            p.tokStart <= lastWord &&
+            lastWord < p.tokEnd &&
+            p.tokStart > match.trigger &&
+            !src.list.includes(p),
+        ) ??
+        phrases.find(
+          (p) =>
+            p.tokStart === match.end &&
             !src.list.includes(p) &&
             // "إعلان جدة" is named after a place, not made with it
             p.head !== "place" &&
             !p.pieces.some((x) => x.resolved.kind === "capital"),
-        ) ?? withAdjectives.find((p) => p.head === "adjective" && p.tokStart === match.end);
+        ) ??
+        withAdjectives.find((p) => p.head === "adjective" && p.tokStart === match.end);
       if (owner && !prepOf(tokens[owner.tokStart])) {
         targets = group(owner, withAdjectives);
         src = { ...src, rule: `${src.rule}+target:genitive` };

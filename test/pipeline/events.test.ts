@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { createPipeline } from "../../src/pipeline/index.js";
+
+/** Sentences written for these tests; each names the mechanism it exercises. */
+const pipeline = createPipeline();
+const dyads = (text: string) =>
+  pipeline
+    .run({ id: "t", text, published: "2024-03-15" })
+    .events.map((e) => `${e.source?.code ?? "-"} ${e.cameo.slice(0, 2)} ${e.target?.code ?? "-"}`);
+
+describe("event assembly", () => {
+  it("takes the actor right after a verb as its subject and the next one as its object (VSO)", () => {
+    expect(dyads("في حين أدانت سلطنة عمان الضربات الأمريكية.")).toEqual(["OMN 11 USA"]);
+    expect(dyads("واستدعت وزارة الخارجية البريطانية القائم بالأعمال الإيراني في لندن.")).toEqual([
+      "GBRGOV 11 IRNGOV",
+    ]);
+  });
+
+  it("finds the object after a long subject that ends in a name", () => {
+    expect(
+      dyads("ودعت رئيسة بعثة الأمم المتحدة في العراق جينين هينيس بلاسخارت السلطات العراقية إلى ضبط النفس."),
+    ).toEqual(["IGOUNO 02 IRQGOV"]);
+  });
+
+  it("codes a mutual act of coordinated actors both ways", () => {
+    expect(dyads("وقع الجيش السوداني وقوات الدعم السريع إعلانا لحماية المدنيين.").sort()).toEqual([
+      "SDNMIL 05 SDNREBRSF",
+      "SDNREBRSF 05 SDNMIL",
+    ]);
+    expect(dyads("دخل وقف إطلاق النار بين إسرائيل ولبنان حيز التنفيذ.").sort()).toEqual([
+      "ISR 08 LBN",
+      "LBN 08 ISR",
+    ]);
+  });
+
+  it("resolves 'the two countries' to the last two countries named before", () => {
+    expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
+      "SAU 02 DZA",
+      "SAU 02 MAR",
+    ]);
+  });
+
+  it("gives a circumstantial participle the subject of its clause", () => {
+    expect(dyads("هدد الرئيس الأمريكي بفرض عقوبات على العراق، مطالبا بغداد بتعويض واشنطن.")).toEqual([
+      "USAGOV 13 IRQ",
+      "USAGOV 10 IRQGOV",
+    ]);
+  });
+
+  it("swaps the parties of a verb of receiving", () => {
+    expect(dyads("تلقى الرئيس السوري اتصالا هاتفيا من رئيس دولة الإمارات.")).toEqual(["AREGOV 04 SYRGOV"]);
+  });
+
+  it("targets the author of an earlier attack when a later sentence condemns it", () => {
+    expect(dyads("شنت إسرائيل غارات على قطاع غزة. ودانت كل من مصر وقطر الغارات.")).toEqual([
+      "ISR 19 PSE",
+      "EGY 11 ISR",
+      "QAT 11 ISR",
+    ]);
+  });
+
+  it("takes a passive's agent from على أيدي and an arrest without one as the state's", () => {
+    const arrests = dyads("خرج المحتجون في بغداد. وتم اعتقال مئات المتظاهرين في بغداد.");
+    expect(arrests).toContain("IRQCOP 17 IRQCVL");
+  });
+
+  it("does not code what a demand asks for as an event that happened", () => {
+    expect(dyads("وطالب الأمين العام للأمم المتحدة الحوثيين بالإفراج عن موظفي الأمم المتحدة.")).toEqual([
+      "IGOUNO 10 YEMREBHOU",
+    ]);
+  });
+
+  it("reads 'بطلب من' as 'at the request of', not as a verb", () => {
+    expect(dyads("يعقد الوزراء العرب اجتماعا طارئا في القاهرة بطلب من مصر.")).not.toContain("- 02 EGY");
+    expect(
+      dyads("يعقد الوزراء العرب اجتماعا طارئا في القاهرة بطلب من مصر.").some((d) => d.includes(" 02 ")),
+    ).toBe(false);
+  });
+});
