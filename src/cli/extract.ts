@@ -30,10 +30,13 @@ export function registerExtract(program: Command): void {
       let failed = 0;
       let done = 0;
       const inputs = readInputs(files, { published: opts.published ?? null });
-      for await (const { item, doc: analysed, error } of analyseInOrder(
+      for await (const { item, text, language, error } of analyseInOrder(
         inputs,
         (i) => ("error" in i ? null : i.article),
         opts.jobs,
+        // analysis on worker threads even for --jobs 1: their heaps are capped (parallel/pool.ts), so the
+        // process stays small without NODE_OPTIONS; this thread only reads input and writes documents
+        { threads: true, format },
       )) {
         if ("error" in item) {
           failed++;
@@ -42,15 +45,13 @@ export function registerExtract(program: Command): void {
         }
         for (const w of item.warnings) process.stderr.write(`marsad extract: warning: ${w}\n`);
         try {
-          if (error || !analysed) throw new Error(error ?? "analysis failed");
-          const doc = analysed;
-          if (doc.language !== "ar") {
+          if (error || text === undefined) throw new Error(error ?? "analysis failed");
+          if (language !== "ar") {
             process.stderr.write(
-              `marsad extract: warning: ${item.where}: language is "${doc.language}", not Arabic: no events coded\n`,
+              `marsad extract: warning: ${item.where}: language is "${language}", not Arabic: no events coded\n`,
             );
           }
-          const line = format === "json" ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
-          if (!process.stdout.write(`${line}\n`)) await new Promise((r) => process.stdout.once("drain", r));
+          if (!process.stdout.write(`${text}\n`)) await new Promise((r) => process.stdout.once("drain", r));
           done++;
         } catch (err) {
           failed++;

@@ -1,15 +1,26 @@
 import { Command, CommanderError } from "commander";
 import { formatError, MarsadError } from "../errors.js";
-import { registerEval } from "./eval.js";
-import { registerExport } from "./export.js";
-import { registerExtract } from "./extract.js";
-import { registerFeed } from "./feed.js";
-import { registerIngest } from "./ingest.js";
-import { registerLexicon } from "./lexicon.js";
-import { registerQueue } from "./queue.js";
-import { registerSearch } from "./search.js";
-import { registerServe } from "./serve.js";
-import { registerWorker } from "./worker.js";
+
+type Register = (program: Command) => void;
+
+/**
+ * The commands in the order `marsad --help` lists them, each loaded when
+ * needed: a command's module pulls in its own dependencies (the server,
+ * BullMQ and Redis, the feed parser…), tens of MB of code and heap that,
+ * say, `marsad extract` never uses.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import("./extract.js")).registerExtract,
+  eval: async () => (await import("./eval.js")).registerEval,
+  lexicon: async () => (await import("./lexicon.js")).registerLexicon,
+  ingest: async () => (await import("./ingest.js")).registerIngest,
+  search: async () => (await import("./search.js")).registerSearch,
+  export: async () => (await import("./export.js")).registerExport,
+  serve: async () => (await import("./serve.js")).registerServe,
+  worker: async () => (await import("./worker.js")).registerWorker,
+  queue: async () => (await import("./queue.js")).registerQueue,
+  feed: async () => (await import("./feed.js")).registerFeed,
+};
 
 /**
  * The marsad command line: one command per file in this folder. Exit codes:
@@ -22,16 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerExtract(program);
-  registerEval(program);
-  registerLexicon(program);
-  registerIngest(program);
-  registerSearch(program);
-  registerExport(program);
-  registerServe(program);
-  registerWorker(program);
-  registerQueue(program);
-  registerFeed(program);
+  // the named command only; every command for help, options, unknown names
+  const named = argv[2];
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

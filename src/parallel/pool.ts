@@ -2,25 +2,56 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ArticleDocument, ArticleInput } from "../document.js";
 import { createPipeline } from "../pipeline/index.js";
+import { type DocFormat, serialise } from "./serialise.js";
 
 /**
  * Analyses a stream of articles on N threads and yields the results in input
  * order. At most `4 × N` articles are in flight, so memory stays flat for any
- * input size. With N = 1 everything runs on the calling thread.
+ * input size. With N = 1 everything runs on the calling thread, unless
+ * `threads` asks for a worker thread anyway (see THREAD_LIMITS).
  */
 
-export type Analysed<T> = { item: T; doc?: ArticleDocument; error?: string };
+/**
+ * One input with its analysis: the document, or with `format` its JSON text
+ * and language only (serialised on the analysis thread), or an error.
+ */
+export type Analysed<T> = {
+  item: T;
+  doc?: ArticleDocument;
+  text?: string;
+  language?: string;
+  error?: string;
+};
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Heap limits of an analysis thread. V8 sizes a heap's first collection
+ * thresholds from its maximum, which by default is a quarter of the machine's
+ * memory: analysis garbage then piles up to hundreds of MB before anything is
+ * collected. Measured on ANT, a thread's live heap after a collection is
+ * 45 MB (code, the compiled lexicon ≈ 21 MB) rising to ≈ 75 MB (the clitic
+ * segmentation cache, cleared at 50,000 words), plus one article's working
+ * set: a 128 MB old generation leaves V8 room to collect incrementally (at 48
+ * MB threads ran out; at 64 MB collections slow analysis down), and a 16 MB
+ * young generation keeps short-lived garbage short (8 MB costs ≈ 30 % more
+ * CPU in scavenges). An article that needs more (a book-sized text) is not
+ * failed for it: the thread that ran out is replaced by one without the
+ * old-generation limit and its articles are tried again there.
+ */
+export const THREAD_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const ROOMY_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 export async function* analyseInOrder<T>(
   items: AsyncIterable<T>,
   articleOf: (item: T) => ArticleInput | null,
   jobs: number,
+  opts: { threads?: boolean; format?: DocFormat } = {},
 ): AsyncGenerator<Analysed<T>> {
-  if (jobs <= 1) {
+  const { format } = opts;
+  if (jobs <= 1 && !opts.threads) {
     const pipeline = createPipeline();
     for await (const item of items) {
       const article = articleOf(item);
@@ -29,55 +60,61 @@ export async function* analyseInOrder<T>(
         continue;
       }
       try {
-        yield { item, doc: pipeline.run(article) };
+        const doc = pipeline.run(article);
+        yield format ? { item, text: serialise(doc, format), language: doc.language } : { item, doc };
       } catch (err) {
         yield { item, error: (err as Error).message };
       }
     }
     return;
   }
+  const threads = Math.max(1, jobs);
   const pending = new Map<
     number,
     { item: T; resolve: (r: Analysed<T>) => void; promise: Promise<Analysed<T>> }
   >();
   // articles sent to each thread and not yet answered (a thread answers in order): a thread that
   // dies (out of memory…) fails the article it was on, and a fresh thread takes the rest
-  const sent: Array<Map<number, ArticleInput>> = Array.from({ length: jobs }, () => new Map());
+  const sent: Array<Map<number, ArticleInput>> = Array.from({ length: threads }, () => new Map());
   let closing = false;
-  const spawn = (k: number): Worker => {
-    // a small young generation keeps each thread's memory near its lexicon's size
+  const spawn = (k: number, roomy = false): Worker => {
     const w = new Worker(new URL("./worker.js", import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+      resourceLimits: roomy ? ROOMY_LIMITS : THREAD_LIMITS,
     });
     let failure: string | null = null;
-    w.on("message", (msg: { seq: number; doc?: ArticleDocument; error?: string }) => {
+    let outOfMemory = false;
+    w.on("message", (msg: Omit<Analysed<T>, "item"> & { seq: number }) => {
       sent[k]!.delete(msg.seq);
       const p = pending.get(msg.seq);
-      p?.resolve({ item: p.item, doc: msg.doc, error: msg.error });
+      const { seq: _, ...result } = msg;
+      p?.resolve({ item: p.item, ...result });
     });
     w.on("error", (err) => {
       failure = `analysis thread failed: ${err.message}`;
+      outOfMemory = (err as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
     });
     w.on("exit", (code) => {
       if (closing) return;
-      const error = failure ?? `analysis thread exited with code ${code}`;
+      // out of memory under THREAD_LIMITS: every article is retried on a roomy thread
+      const retry = outOfMemory && !roomy;
       const [first, ...rest] = [...sent[k]!.keys()].sort((a, b) => a - b);
-      if (first !== undefined) {
+      if (first !== undefined && !retry) {
         sent[k]!.delete(first);
         const p = pending.get(first);
-        p?.resolve({ item: p.item, error });
+        p?.resolve({ item: p.item, error: failure ?? `analysis thread exited with code ${code}` });
       }
-      const next = spawn(k);
+      const next = spawn(k, roomy || retry);
       workers[k] = next;
-      for (const n of rest) next.postMessage({ seq: n, article: sent[k]!.get(n) });
+      for (const n of retry ? [...sent[k]!.keys()] : rest)
+        next.postMessage({ seq: n, article: sent[k]!.get(n), format });
     });
     return w;
   };
   const workers: Worker[] = [];
-  for (let k = 0; k < jobs; k++) workers.push(spawn(k));
+  for (let k = 0; k < threads; k++) workers.push(spawn(k));
   const queue: number[] = [];
   let seq = 0;
-  const limit = jobs * 4;
+  const limit = threads * 4;
   try {
     for await (const item of items) {
       const n = seq++;
@@ -89,8 +126,8 @@ export async function* analyseInOrder<T>(
       queue.push(n);
       const article = articleOf(item);
       if (article) {
-        sent[n % jobs]!.set(n, article);
-        workers[n % jobs]!.postMessage({ seq: n, article });
+        sent[n % threads]!.set(n, article);
+        workers[n % threads]!.postMessage({ seq: n, article, format });
       } else resolve({ item });
       while (queue.length >= limit) yield await take(queue, pending);
     }

@@ -43,6 +43,23 @@ export interface ServerOptions {
   authRead?: boolean;
 }
 
+/**
+ * A store may answer a repeated query with the very page it returned before
+ * (its result cache): the JSON text of that page is kept with it, so a cached
+ * page is not serialised again. The same text Fastify's default serialiser
+ * (JSON.stringify) would produce.
+ */
+const serialised = new WeakMap<object, string>();
+
+function pageJson(page: object): string {
+  let json = serialised.get(page);
+  if (json === undefined) {
+    json = JSON.stringify(page);
+    serialised.set(page, json);
+  }
+  return json;
+}
+
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const app = Fastify({
@@ -108,7 +125,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       if (page.next) reply.header("x-next-cursor", page.next);
       return csvHeader() + page.items.map(csvRow).join("");
     }
-    return page;
+    return reply.type("application/json; charset=utf-8").send(pageJson(page));
   });
 
   app.get<{ Params: { id: string } }>("/api/events/:id", async (req, reply) => {

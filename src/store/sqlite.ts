@@ -5,7 +5,9 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
-import { type EventRow, hydrateEvents, type MentionRow, type ReportCounts, searchHit } from "./rows.js";
+import { ResultCache } from "./result-cache.js";
+import { type EventRow, hydrateEvents, type MentionRow, searchHit } from "./rows.js";
+import { pageMentions } from "./sqlite-pages.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
@@ -71,7 +73,10 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  constructor(path: string) {
+  /** `cache: false` turns the result caches off (to measure the queries themselves). */
+  constructor(path: string, opts: { cache?: boolean } = {}) {
+    this.aggregates = new ResultCache(opts.cache === false ? 0 : 500);
+    this.pages = new ResultCache(opts.cache === false ? 0 : 100);
     try {
       if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
@@ -239,6 +244,12 @@ export class SqliteStore implements Store {
   }
 
   async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+    if (limit > 100) return this.eventPage(filter, limit, cursor);
+    const key = JSON.stringify([filter, limit, cursor ?? null]);
+    return this.pages.get(key, this.version(), () => this.eventPage(filter, limit, cursor));
+  }
+
+  private eventPage(filter: EventFilter, limit: number, cursor?: string | null): Page<StoredEvent> {
     const fts = this.ftsArticles(filter.q);
     const where = eventWhere(filter, () => "?", fts.sql);
     const params = [...where.params, ...fts.params];
@@ -254,22 +265,11 @@ export class SqliteStore implements Store {
     const rows = this.stmt(sql).all(...params) as EventRow[];
     const page = rows.slice(0, limit);
     // a page lists each event with its first few reports; /api/events/:id has them all
-    const ids = page.map((r) => r.id);
-    const marks = ids.map(() => "?").join(",");
-    const mentions = page.length
-      ? (this.stmt(
-          `SELECT * FROM (SELECT m.*, a.published, a.source, a.title, ROW_NUMBER() OVER (PARTITION BY m.event_id ORDER BY a.published, m.article_id) AS n
-           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${marks})) WHERE n <= ${MENTIONS_PER_EVENT} ORDER BY published, article_id`,
-        ).all(...ids) as MentionRow[])
-      : [];
-    const counts: ReportCounts = new Map();
-    if (page.length) {
-      const rowsCount = this.stmt(
-        `SELECT m.event_id AS id, COUNT(DISTINCT m.article_id) AS articles, COUNT(DISTINCT COALESCE(a.source, a.id)) AS sources
-         FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id IN (${marks}) GROUP BY m.event_id`,
-      ).all(...ids) as Array<{ id: number; articles: number; sources: number }>;
-      for (const c of rowsCount) counts.set(Number(c.id), { articles: c.articles, sources: c.sources });
-    }
+    const { mentions, counts } = pageMentions(
+      (q) => this.stmt(q),
+      page.map((r) => r.id),
+      MENTIONS_PER_EVENT,
+    );
     const last = page[page.length - 1];
     return {
       items: hydrateEvents(page, mentions, counts),
@@ -287,23 +287,25 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Aggregates (actors, graph, timeline) scan every matching event; their
-   * results are kept until the data changes — in this connection (a write
-   * counter) or in another process (SQLite's data_version) — so a dashboard
-   * with many viewers computes each one once.
+   * Aggregates (actors, graph, timeline) scan every matching event, and a page
+   * of events reads its reports too; their results are kept until the data
+   * changes — in this connection (a write counter) or in another process
+   * (SQLite's data_version) — so a dashboard with many viewers computes each
+   * one once. Only pages of up to 100 events are kept (exports page through
+   * everything once), at most 100 of them.
    */
-  private readonly aggregates = new Map<string, { version: string; rows: unknown[] }>();
+  private readonly aggregates: ResultCache;
+  private readonly pages: ResultCache;
   private writes = 0;
 
+  private version(): string {
+    return `${this.writes}:${this.stmt("PRAGMA data_version").pluck().get()}`;
+  }
+
   private cached(sql: string, params: unknown[]): unknown[] {
-    const version = `${this.writes}:${this.db.pragma("data_version", { simple: true })}`;
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
-    const hit = this.aggregates.get(key);
-    if (hit && hit.version === version) return hit.rows;
-    const rows = this.stmt(sql).all(...params);
-    if (this.aggregates.size >= 500) this.aggregates.clear();
-    this.aggregates.set(key, { version, rows });
-    return rows;
+    return this.aggregates.get(`${sql}\u0000${JSON.stringify(params)}`, this.version(), () =>
+      this.stmt(sql).all(...params),
+    );
   }
 
   async actors(filter: EventFilter, limit: number): Promise<ActorCount[]> {

@@ -24,14 +24,42 @@ export interface ActorContext {
 const INSTITUTION =
   /^(وزار|حكوم|جيش|قوات|سلطات|مجلس|هيئ|منظم|لجن|مكتب|جهاز|شرط|اجهز|مؤسس|ادار|الوزار|الحكوم|الجيش|القوات)/;
 
-/** The article's own country: the one its governments, then its places and peoples, name most. */
-function homeCountry(history: ActorPhrase[], lexicon: Lexicon, dominant = false): string | null {
-  const counts = new Map<string, number>();
-  for (const p of history) {
+/**
+ * Countries named so far, counted as the history grows (recounting it for every phrase is
+ * quadratic in long texts), and those named as the place where things happen ("في بغداد").
+ */
+interface Tally {
+  seen: number;
+  counts: Map<string, number>;
+  placedIn: Set<string>;
+}
+const tallies = new WeakMap<ActorPhrase[], Tally>();
+
+function tallyOf(history: ActorPhrase[], lexicon: Lexicon, tokens: WorkToken[]): Tally {
+  let t = tallies.get(history);
+  if (!t) {
+    t = { seen: 0, counts: new Map(), placedIn: new Set() };
+    tallies.set(history, t);
+  }
+  for (; t.seen < history.length; t.seen++) {
+    const p = history[t.seen]!;
     const c = p.code?.slice(0, 3) ?? p.country;
     if (!c || !lexicon.codes.countries.has(c)) continue;
-    counts.set(c, (counts.get(c) ?? 0) + (p.role === "GOV" ? 2 : 1));
+    t.counts.set(c, (t.counts.get(c) ?? 0) + (p.role === "GOV" ? 2 : 1));
+    const place = p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
+    if (place && tokens[p.tokStart - 1]?.norm === "في") t.placedIn.add(c);
   }
+  return t;
+}
+
+/** The article's own country: the one its governments, then its places and peoples, name most. */
+function homeCountry(
+  history: ActorPhrase[],
+  lexicon: Lexicon,
+  dominant = false,
+  tokens: WorkToken[] = [],
+): string | null {
+  const { counts } = tallyOf(history, lexicon, tokens);
   let best: string | null = null;
   let n = 0;
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
@@ -78,12 +106,8 @@ function resolveByContext(
       }
     }
     // "خرج آلاف المحتجين في بغداد": in a story about one country, told from its places, its people
-    const home = homeCountry(history, lexicon, true);
-    const placed = (h: ActorPhrase) =>
-      (h.head === "place" || h.pieces.some((x) => x.resolved.kind === "capital")) &&
-      !!h.code?.startsWith(home ?? "-") &&
-      tokens[h.tokStart - 1]?.norm === "في";
-    if (home && p.role !== "REF" && history.some(placed)) {
+    const home = homeCountry(history, lexicon, true, tokens);
+    if (home && p.role !== "REF" && tallyOf(history, lexicon, tokens).placedIn.has(home)) {
       p.code = home + p.role;
       p.country = home;
       p.name ??= codeName(p.code, lexicon);
@@ -105,7 +129,8 @@ function resolveByContext(
   const named = same
     ? undefined
     : current.findLast((h) => national(h) && h.tokEnd <= p.tokStart && h.head !== "pointer");
-  const country = same?.code?.slice(0, 3) ?? named?.code?.slice(0, 3) ?? homeCountry(history, lexicon);
+  const country =
+    same?.code?.slice(0, 3) ?? named?.code?.slice(0, 3) ?? homeCountry(history, lexicon, false, tokens);
   if (!country) return;
   p.code = country + p.role;
   p.country = country;

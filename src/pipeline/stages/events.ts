@@ -103,7 +103,13 @@ function isComplement(
     if (!w.seg?.proclitics.some((x) => x.norm === "ال") && tokenKeys(w).some((key) => verbs.has(key)))
       return true;
   }
-  const head = found.findLast((x) => x.sentence === sentence && x.match.trigger < i);
+  // the latest trigger of this sentence before i (found is in text order: stop at earlier sentences)
+  let head: Trigger | undefined;
+  for (let k = found.length - 1; k >= 0 && found[k]!.sentence === sentence; k--)
+    if (found[k]!.match.trigger < i) {
+      head = found[k];
+      break;
+    }
   return (
     !!head &&
     head.match.pattern.form !== "noun" &&
@@ -120,6 +126,10 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
   const bySentence = new Map<number, ActorPhrase[]>();
+  const adjectivesBySentence = new Map<number, ActorPhrase[]>();
+  for (const a of actors)
+    if (a.head === "adjective")
+      adjectivesBySentence.set(a.sentence, [...(adjectivesBySentence.get(a.sentence) ?? []), a]);
   const datesBySentence = new Map<number, Map<number, number>>();
   for (const d of doc.dates ?? []) {
     const m = datesBySentence.get(d.sentence) ?? new Map<number, number>();
@@ -140,7 +150,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       doc,
       to,
       phrases,
-      actors.filter((a) => a.sentence === s && a.head === "adjective"),
+      adjectivesBySentence.get(s) ?? [],
       datesBySentence.get(s) ?? new Map(),
     );
     const used = new Set<number>();
