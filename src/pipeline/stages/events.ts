@@ -1,6 +1,7 @@
 import type { EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
+import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
 import { matchPattern, type PatternMatch, type SentenceView } from "../match.js";
 import { modalityOf } from "../modality.js";
@@ -61,6 +62,44 @@ export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number
     if (CLAUSE_OPENERS.has(t.norm) || CLAUSE_OPENERS.has(t.stem)) return i + 1;
   }
   return from;
+}
+
+/** Patterns by first word, then by the other words they need (most patterns share a few). */
+type PatternIndex = Map<string, Array<{ needs: string[]; patterns: EventPattern[] }>>;
+const indexCache = new WeakMap<Lexicon, PatternIndex>();
+
+function patternIndex(lexicon: Lexicon): PatternIndex {
+  let index = indexCache.get(lexicon);
+  if (index) return index;
+  index = new Map();
+  for (const [first, patterns] of lexicon.patternsByFirst) {
+    const byNeeds = new Map<string, { needs: string[]; patterns: EventPattern[] }>();
+    for (const p of patterns) {
+      const needs = [...new Set(p.tokens.slice(1).flatMap((t) => (t.kind === "word" ? [t.key] : [])))];
+      const id = needs.join(" ");
+      const group = byNeeds.get(id) ?? { needs, patterns: [] };
+      group.patterns.push(p);
+      byNeeds.set(id, group);
+    }
+    index.set(first, [...byNeeds.values()]);
+  }
+  indexCache.set(lexicon, index);
+  return index;
+}
+
+/** Patterns starting with `key` whose other words all occur in the sentence (the others cannot match). */
+function* candidates(lexicon: Lexicon, key: string, present: { has(w: string): boolean }) {
+  for (const group of patternIndex(lexicon).get(key) ?? [])
+    if (group.needs.every((w) => present.has(w))) yield* group.patterns;
+}
+
+function sentenceKeys(tokens: WorkToken[], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === "word") for (const key of tokenKeys(t)) out.add(key);
+  }
+  return out;
 }
 
 /** Roots whose verbs take an action as their content: appeal, intent, demand, accuse, reject, threaten. */
@@ -154,6 +193,14 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       datesBySentence.get(s) ?? new Map(),
     );
     const used = new Set<number>();
+    // every match key in the sentence, built once when a pattern first needs it
+    let keys: Set<string> | null = null;
+    const present = {
+      has(w: string) {
+        keys ??= sentenceKeys(tokens, from, to);
+        return keys.has(w);
+      },
+    };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
@@ -162,7 +209,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       const definite = !!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
       const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
       for (const key of tokenKeys(t)) {
-        for (const pattern of lexicon.patternsByFirst.get(key) ?? []) {
+        for (const pattern of candidates(lexicon, key, present)) {
           const first = pattern.tokens[0];
           if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
             continue;

@@ -11,17 +11,26 @@ export interface TokenContext {
  * Tokens of every sentence with their clitic segmentation:
  * "وبالحكومة" → proclitics و ب ال, stem حكومه.
  */
-/** Segmentations by token text, relative to the token's start: words repeat, so most lookups hit. */
-const cache = new Map<string, Segmentation>();
-// 20,000 words cover most running text (Zipf) at ≈ 10 MB per analysis thread; 50,000 cost ≈ 30 MB
-const CACHE_MAX = 20_000;
+/**
+ * Segmentations by token text, relative to the token's start: words repeat, so most lookups
+ * hit. Two generations: when the young one fills it becomes the old one, and words found there
+ * move back, so frequent words survive while memory stays under 2 × GENERATION entries
+ * (≈ 10 MB per analysis thread; clearing everything at once re-segmented the commonest words).
+ */
+const GENERATION = 10_000;
+let young = new Map<string, Segmentation>();
+let old = new Map<string, Segmentation>();
+const NONE: Piece[] = [];
 
 function segmentCached(text: string, start: number, known: KnownWords): Segmentation {
-  let rel = cache.get(text);
+  let rel = young.get(text);
   if (!rel) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    rel = segment(text, 0, known);
-    cache.set(text, rel);
+    rel = old.get(text) ?? segment(text, 0, known);
+    if (young.size >= GENERATION) {
+      old = young;
+      young = new Map();
+    }
+    young.set(text, rel);
   }
   if (start === 0) return rel;
   const shift = (p: Piece): Piece => ({
@@ -31,9 +40,9 @@ function segmentCached(text: string, start: number, known: KnownWords): Segmenta
     end: p.end + start,
   });
   return {
-    proclitics: rel.proclitics.map(shift),
+    proclitics: rel.proclitics.length ? rel.proclitics.map(shift) : NONE,
     stem: shift(rel.stem),
-    enclitics: rel.enclitics.map(shift),
+    enclitics: rel.enclitics.length ? rel.enclitics.map(shift) : NONE,
   };
 }
 
@@ -48,11 +57,21 @@ export const tokensStage: Stage<TokenContext> = {
       bounds.push(tokens.length);
       for (const t of tokenize(doc.text, s.start, s.end, tokens.length)) {
         const seg = t.kind === "word" && t.arabic ? segmentCached(t.text, t.start, ctx.known) : null;
-        const w = t as WorkToken;
-        w.sentence = s.index;
-        w.seg = seg;
-        w.stem = seg ? seg.stem.norm : t.norm;
-        tokens.push(w);
+        // every field set at once, in one order: tokens share one object shape (adding fields
+        // one by one later made each token a slow dictionary-like object)
+        tokens.push({
+          index: t.index,
+          start: t.start,
+          end: t.end,
+          text: t.text,
+          norm: t.norm,
+          kind: t.kind,
+          arabic: t.arabic,
+          sentence: s.index,
+          seg,
+          stem: seg ? seg.stem.norm : t.norm,
+          keys: undefined,
+        });
       }
     }
     bounds.push(tokens.length);
