@@ -25,9 +25,10 @@ describe("dev corpus regression", () => {
   });
 
   it("keeps event precision, recall and entity recall at or above their floors", () => {
-    expect(t.precision).toBeGreaterThanOrEqual(0.58);
-    expect(t.recall).toBeGreaterThanOrEqual(0.145);
-    expect(t.entityRecall).toBeGreaterThanOrEqual(0.75);
-    expect(t.actorAccuracy).toBeGreaterThanOrEqual(0.75);
+    // measured 0.785 / 0.402 / 0.870 / 0.810 when set
+    expect(t.precision).toBeGreaterThanOrEqual(0.76);
+    expect(t.recall).toBeGreaterThanOrEqual(0.39);
+    expect(t.entityRecall).toBeGreaterThanOrEqual(0.85);
+    expect(t.actorAccuracy).toBeGreaterThanOrEqual(0.79);
   });
 });
