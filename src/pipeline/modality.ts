@@ -13,6 +13,8 @@ import { tokenKeys } from "./stages/mentions.js";
  */
 
 const ANY = new Set(["اي", "ايه"]);
+/** أن (not إن, which normalisation folds into the same letters), كي, لكي: they take the subjunctive. */
+const SUBJUNCTIVE = /^[وف]?(أن|ان|كي|لكي)$/;
 
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
@@ -42,7 +44,14 @@ export function modalityOf(
   if (noun && ANY.has(tokens[trigger - 1]?.norm ?? "")) consider("hypothetical", "modality:hyp.any");
   const trie = lexicon.cueTries.modality;
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
-  for (let i = clauseStart; i < trigger; i++) {
+  // "من المقرر أن يلتقي": the cue stands just before the أن that opens the verb's clause
+  const opener = tokens[clauseStart - 1];
+  const from =
+    opener && SUBJUNCTIVE.test(opener.text.replace(/[\u064B-\u0652]/g, ""))
+      ? Math.max(0, clauseStart - 5)
+      : clauseStart;
+  for (let i = from; i < trigger; i++) {
+    if (tokens[i]?.sentence !== tokens[trigger]?.sentence) continue;
     const m = trie.longest(i, trigger, alt);
     if (!m) continue;
     for (const cue of m.values) {
@@ -54,6 +63,12 @@ export function modalityOf(
     }
     i += m.length - 1;
   }
+  // "ليس من مصلحة أحد أن ينسحب الاتحاد": an imperfect verb right after أن (subjunctive) is wanted,
+  // feared or required, not done — unless a cue already made it future ("من المقرر أن يلتقي")
+  const prev = tokens[trigger - 1];
+  const subjunctive = !!prev && SUBJUNCTIVE.test(prev.text.replace(/[\u064B-\u0652]/g, ""));
+  if (!noun && best.modality === "asserted" && subjunctive && isImperfect(tokens[trigger]))
+    consider("hypothetical", "modality:hyp.subjunctive");
   if (noun && best.modality === "asserted") {
     for (let i = clauseStart; i < trigger; i++)
       if (isFutureVerb(tokens[i])) consider("future", "modality:clause-future");

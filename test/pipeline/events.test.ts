@@ -77,3 +77,21 @@ describe("event assembly", () => {
     ).toBe(false);
   });
 });
+
+describe("event modality", () => {
+  const modality = (text: string) =>
+    pipeline.run({ id: "t", text, published: "2024-03-15" }).events.map((e) => e.modality);
+
+  it("reads a cue before the أن that opens the verb's clause", () => {
+    expect(modality("ومن المقرر أن يلتقي الرئيس المصري نظيره الأردني.")).toEqual(["future"]);
+  });
+
+  it("makes a subjunctive verb after أن hypothetical, and a verbal noun after أي", () => {
+    expect(modality("وقال إنه ليس من مصلحة أحد أن تنسحب القوات التركية من ليبيا.")).toEqual(["hypothetical"]);
+    expect(modality("وحذر الوزير من أي هجوم إسرائيلي على رفح.")).toContain("hypothetical");
+  });
+
+  it("keeps قد before a perfect verb asserted", () => {
+    expect(modality("وقد التقى الرئيس المصري نظيره الأردني.")).toEqual(["asserted"]);
+  });
+});
