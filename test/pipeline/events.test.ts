@@ -95,3 +95,15 @@ describe("event modality", () => {
     expect(modality("وقد التقى الرئيس المصري نظيره الأردني.")).toEqual(["asserted"]);
   });
 });
+
+describe("protests and attacks with their doers", () => {
+  it("codes unnamed protesters as the people of the place, protesting their government", () => {
+    expect(dyads("تظاهر الآلاف أمس السبت في ساحة الشهداء وسط بيروت.")).toEqual(["LBNCVL 14 LBNGOV"]);
+  });
+
+  it("takes the doer of an attack from the relative verb on it", () => {
+    expect(dyads("قتل عشرات المدنيين في هجوم شنته قوات الدعم السريع على قرية في السودان.")).toContain(
+      "SDNREBRSF 19 SDN",
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { EntityOut } from "../../document.js";
+import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import { conjuncts } from "../conjuncts.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
@@ -28,6 +29,9 @@ const INSTITUTION =
  * Countries named so far, counted as the history grows (recounting it for every phrase is
  * quadratic in long texts), and those named as the place where things happen ("في بغداد").
  */
+/** Words before a place that say where something happens: "في بغداد", "وسط بيروت". */
+const WHERE = new Set(["في", "وسط", "قرب", "داخل", "شمال", "جنوب", "شرق", "غرب"].map(normalize));
+
 interface Tally {
   seen: number;
   counts: Map<string, number>;
@@ -47,7 +51,7 @@ function tallyOf(history: ActorPhrase[], lexicon: Lexicon, tokens: WorkToken[]):
     if (!c || !lexicon.codes.countries.has(c)) continue;
     t.counts.set(c, (t.counts.get(c) ?? 0) + (p.role === "GOV" ? 2 : 1));
     const place = p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
-    if (place && tokens[p.tokStart - 1]?.norm === "في") t.placedIn.add(c);
+    if (place && WHERE.has(tokens[p.tokStart - 1]?.norm ?? "")) t.placedIn.add(c);
   }
   return t;
 }

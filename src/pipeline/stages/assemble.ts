@@ -255,6 +255,7 @@ const AGENT_MARKERS: Array<[string, string]> = [
   ["علي", "ايدي"], // على أيدي
   ["من", "قبل"], // من قبل
 ];
+const AGENT_VERBS = new Set(["شن", "نفذ", "اجري", "قاد", "اطلق", "تبني", "ارتكب", "نظم"].map(normalize));
 const AGENT_INSTRUMENTS = new Set(["رصاص", "نيران", "نار"].map(normalize));
 
 /**
@@ -275,6 +276,8 @@ function agentPhrase(
     if (next && AGENT_MARKERS.some(([a, b]) => t.norm === a && next.stem.replace(/^ال/, "") === b))
       at = k + 2;
     else if (t.seg?.proclitics.some((x) => x.norm === "ب") && AGENT_INSTRUMENTS.has(t.stem)) at = k + 1;
+    // "هجوم شنه مسلحون", "زيارة أجراها الوزيران": a relative verb with the noun's pronoun names its doer
+    else if (t.seg?.enclitics.length && AGENT_VERBS.has(t.stem)) at = k + 1;
     if (at < 0) continue;
     const p = phrases.find((x) => x.tokStart === at && x.head !== "adjective" && !targets.includes(x));
     return p ?? null;
@@ -593,6 +596,28 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
         targets = other.head === "adjective" ? group(other, withAdjectives) : [other];
         src = { ...src, rule: `${src.rule}+target:complement` };
+      }
+    }
+    // "تظاهر الآلاف في ساحة الشهداء وسط بيروت": with no actor named, the protesters are the people
+    // of the place where they protest
+    if (/^14/.test(pattern.cameo) && !src.list.length && pattern.form !== "passive") {
+      const where = location(doc, t, phrases);
+      const country = where?.code?.slice(0, 3);
+      const place = phrases.find((p) => p.code?.startsWith(country ?? "-"));
+      if (country && place && lexicon.codes.countries.has(country)) {
+        const verb = tokens[match.trigger]!;
+        const people = `${country}CVL`;
+        src = {
+          list: [
+            {
+              ...place,
+              code: people,
+              name: codeName(people, lexicon),
+              text: doc.text.slice(verb.start, verb.end),
+            },
+          ],
+          rule: "source:protest-place",
+        };
       }
     }
     // "احتجاجات إيران", "خرج آلاف المحتجين في بغداد": people protesting at home protest their government
