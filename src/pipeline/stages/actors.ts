@@ -187,7 +187,15 @@ function pointerPhrases(
       const sizes = new Map<number, number>();
       for (const x of history) if (actorish(x)) sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
       const pair = history.findLast((h) => actorish(h) && sizes.get(h.group) === 2);
+      // "الوزيران", "الزعيمان": the last two people named, this sentence included
+      const people: ActorPhrase[] = [];
+      if (/وزير|زعيم|رئيس/.test(t.norm))
+        for (let k = history.length - 1; k >= 0 && people.length < 2; k--) {
+          const h = history[k]!;
+          if (actorish(h) && h.head === "person") people.unshift(h);
+        }
       if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
+      else if (people.length === 2 && people[0]!.code !== people[1]!.code) targets = people;
       else {
         // the last two parties named in earlier sentences (this sentence's subject is not one of them:
         // "ودعت السعودية البلدين إلى الحوار")

@@ -73,6 +73,11 @@ export function findMentions(tokens: WorkToken[], from: number, to: number, lexi
       i++;
       continue;
     }
+    // "الوزيران", "الطرفين": a dual that points back to a pair is a pointer (actors.ts), not a new role
+    if (m.length === 1 && lexicon.cueTries.pointers.longest(i, i + 1, alt)?.values[0]?.kind === "dual") {
+      i++;
+      continue;
+    }
     const first = tokens[i]!;
     const last = tokens[i + m.length - 1]!;
     out.push({
