@@ -107,3 +107,9 @@ describe("protests and attacks with their doers", () => {
     );
   });
 });
+
+describe("voice", () => {
+  it("reads a perfect verb written with a damma as passive: what follows is its object", () => {
+    expect(dyads("اعتُقل المعارض التونسي أمس في العاصمة.")).toEqual(["TUNCOP 17 TUNOPP"]);
+  });
+});

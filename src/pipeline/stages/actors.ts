@@ -301,6 +301,22 @@ function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
   return out;
 }
 
+/**
+ * Two actors side by side joined by و are coordinated even when each is a full phrase of its own:
+ * "وزير الخارجية الأمريكي أنتوني بلينكن ونظيره البريطاني ديفيد لامي" (one group, two actors).
+ */
+function joinCoordinated(phrases: ActorPhrase[], tokens: WorkToken[]): void {
+  for (let k = 1; k < phrases.length; k++) {
+    const prev = phrases[k - 1]!;
+    const next = phrases[k]!;
+    if (next.group === prev.group || next.tokStart !== prev.tokEnd) continue;
+    if (tokens[next.tokStart]?.seg?.proclitics[0]?.norm !== "و") continue;
+    if (!prev.code || !next.code || prev.head === "place" || next.head === "place") continue;
+    const old = next.group;
+    for (const p of phrases) if (p.group === old) p.group = prev.group;
+  }
+}
+
 export const actorsStage: Stage<ActorContext & { published?: string | null }> = {
   name: "actors",
   needs: ["tokens", "sentenceTokens", "mentions"],
@@ -340,6 +356,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
           }
         }
       }
+      joinCoordinated(phrases, tokens);
       const covered = new Set<number>();
       for (const p of phrases) for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
       // pointers look back over the history and this sentence's phrases: appended for the call and

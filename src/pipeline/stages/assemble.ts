@@ -125,6 +125,21 @@ function bySentence<T extends { sentence: number }>(
   return out;
 }
 
+/**
+ * A perfect verb written with a damma as its first vowel is passive: "اعتُقل الغنوشي", "قُتل",
+ * "أُجبرت". Writers mark exactly these; the pattern is then read as a passive (its object slot is
+ * what was done to, the doer comes from "على أيدي …" or context).
+ */
+function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
+  const pattern = t.match.pattern;
+  if (pattern.form !== "verb") return t;
+  const w = tokens[t.match.trigger];
+  const stem = w?.seg ? w.text.slice(w.seg.stem.start - w.start) : (w?.text ?? "");
+  const vowels = stem.match(/[\u064B-\u0650]/);
+  if (!vowels || vowels[0] !== "\u064F" || /^[يتن]/.test(stem)) return t;
+  return { ...t, match: { ...t.match, pattern: { ...pattern, form: "passive" } } };
+}
+
 /** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول". */
 const LIGHT_VERBS = new Set(
   // biome-ignore format: a word list
@@ -278,6 +293,14 @@ function agentPhrase(
     else if (t.seg?.proclitics.some((x) => x.norm === "ب") && AGENT_INSTRUMENTS.has(t.stem)) at = k + 1;
     // "هجوم شنه مسلحون", "زيارة أجراها الوزيران": a relative verb with the noun's pronoun names its doer
     else if (t.seg?.enclitics.length && AGENT_VERBS.has(t.stem)) at = k + 1;
+    // "قُتل سليماني في غارة أمريكية": the nationality of the attack that did it
+    else if (ATTACK_NOUNS.has(t.stem.replace(/^ال/, ""))) {
+      const adjective = phrases.find(
+        (x) =>
+          x.head === "adjective" && (x.tokStart === k + 1 || x.tokStart === k + 2) && !targets.includes(x),
+      );
+      if (adjective) return adjective;
+    }
     if (at < 0) continue;
     const p = phrases.find((x) => x.tokStart === at && x.head !== "adjective" && !targets.includes(x));
     return p ?? null;
@@ -405,7 +428,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   let lastAttack: ActorPhrase | null = null;
   /** The source of each sentence's latest verb event: a participle after it shares it. */
   const mainSubjects = new Map<number, ActorPhrase[]>();
-  for (const t of triggers) {
+  for (const written of triggers) {
+    const t = markedPassive(written, tokens);
     const { match } = t;
     const pattern = match.pattern;
     const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
@@ -557,7 +581,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       }
     }
     // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police)
-    if (!src.list.length && pattern.form === "passive" && /^17/.test(pattern.cameo)) {
+    if (!src.list.length && pattern.form === "passive" && /^173/.test(pattern.cameo)) {
       const country = targets[0]?.code?.slice(0, 3);
       if (country && lexicon.codes.countries.has(country)) {
         // the actor is implied by the verb: its text is the verb's
@@ -632,6 +656,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       }
     }
     if (!src.list.length && pattern.form !== "passive") continue;
+    // a killing or attack with nobody named as its doer is part of an attack told elsewhere: not an event
+    if (!src.list.length && ATTACK.test(pattern.cameo)) continue;
     // a mutual act with coordinated actors and no other party: each acts on the others
     // ("اتفق الطرفان على…", "وقعت الحكومة والحركة اتفاقا", "اشتبك الجيش والمتمردون")
     const mutual =
