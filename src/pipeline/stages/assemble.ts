@@ -136,7 +136,7 @@ function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
   const w = tokens[t.match.trigger];
   const stem = w?.seg ? w.text.slice(w.seg.stem.start - w.start) : (w?.text ?? "");
   const vowels = stem.match(/[\u064B-\u0650]/);
-  if (!vowels || vowels[0] !== "\u064F" || /^[يتن]/.test(stem)) return t;
+  if (vowels?.[0] !== "\u064F" || /^[يتن]/.test(stem)) return t;
   return { ...t, match: { ...t.match, pattern: { ...pattern, form: "passive" } } };
 }
 
