@@ -88,7 +88,9 @@ function prepOf(t: WorkToken | undefined): string | null {
 }
 
 /** Is the phrase the object of a preposition ("مع كل الأحزاب", "بمسؤولين")? Then it is no subject. */
-function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
+function inPrepPhrase(phrase: ActorPhrase, tokens: WorkToken[]): boolean {
+  // a conjunct shares its list's preposition: "في لندن وسويسرا" puts سويسرا after في too
+  const p = groupHeads.get(phrase) ?? phrase;
   const first = tokens[p.tokStart];
   if (first?.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")) return true;
   let k = p.tokStart - 1;
@@ -100,6 +102,9 @@ function inPrepPhrase(p: ActorPhrase, tokens: WorkToken[]): boolean {
       (!!prev.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") && QUANTIFIERS.has(prev.stem)))
   );
 }
+
+/** The first phrase of each phrase's coordinated group (set per article in assembleEvents). */
+const groupHeads = new WeakMap<ActorPhrase, ActorPhrase>();
 
 function ref(p: ActorPhrase): ActorRef {
   return { code: p.code, name: p.name, text: p.text };
@@ -424,6 +429,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   const actorsBySentence = bySentence(doc.actors ?? [], (a) => !!a.code);
   const attributionsBySentence = bySentence(doc.attributions ?? []);
   const datesBySentence = bySentence(doc.dates ?? []);
+  const firsts = new Map<string, ActorPhrase>();
+  for (const a of doc.actors ?? []) {
+    const key = `${a.sentence}|${a.group}`;
+    const head = firsts.get(key);
+    if (head) groupHeads.set(a, head);
+    else firsts.set(key, a);
+  }
   /** The author of the latest attack coded so far, for "أدان الهجوم" later on. */
   let lastAttack: ActorPhrase | null = null;
   /** The source of each sentence's latest verb event: a participle after it shares it. */
