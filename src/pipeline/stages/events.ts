@@ -88,10 +88,24 @@ function patternIndex(lexicon: Lexicon): PatternIndex {
 }
 
 /** Patterns starting with `key` whose other words all occur in the sentence (the others cannot match). */
-function* candidates(lexicon: Lexicon, key: string, present: { has(w: string): boolean }) {
-  for (const group of patternIndex(lexicon).get(key) ?? [])
-    if (group.needs.every((w) => present.has(w))) yield* group.patterns;
+function candidates(lexicon: Lexicon, key: string, present: { has(w: string): boolean }): EventPattern[] {
+  const groups = patternIndex(lexicon).get(key);
+  if (!groups) return NO_PATTERNS;
+  let out: EventPattern[] | null = null;
+  for (const group of groups) {
+    let all = true;
+    for (const w of group.needs)
+      if (!present.has(w)) {
+        all = false;
+        break;
+      }
+    if (!all) continue;
+    if (!out) out = [];
+    for (const p of group.patterns) out.push(p);
+  }
+  return out ?? NO_PATTERNS;
 }
+const NO_PATTERNS: EventPattern[] = [];
 
 function sentenceKeys(tokens: WorkToken[], from: number, to: number): Set<string> {
   const out = new Set<string>();
