@@ -6,7 +6,14 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
-import { type EventRow, hydrateEvents, type MentionRow, searchHit } from "./rows.js";
+import {
+  type EventRow,
+  eventValues,
+  hydrateEvents,
+  type MentionRow,
+  type SearchRow,
+  searchHit,
+} from "./rows.js";
 import { contentHash, indexText, stems } from "./text-index.js";
 import type {
   ActorCount,
@@ -394,18 +401,7 @@ export class PostgresStore implements Store {
       c,
       `INSERT INTO events (source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein, date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [
-        source,
-        e.source?.name ?? null,
-        target,
-        e.target?.name ?? null,
-        e.cameo,
-        e.cameo.slice(0, 2),
-        e.plover,
-        e.quad ?? null,
-        e.goldstein ?? null,
-        date,
-      ],
+      [...eventValues(e), date],
     );
     return Number(made[0]!.id);
   }
@@ -601,14 +597,7 @@ export class PostgresStore implements Store {
     const terms = stems(q);
     if (!terms.length) return [];
     const query = tsQuery(terms, 1);
-    const found = await rows<{
-      article_id: string;
-      idx: number;
-      rank: number;
-      text: string;
-      title: string | null;
-      published: string | null;
-    }>(
+    const found = await rows<SearchRow>(
       this.pool,
       `SELECT s.article_id, s.idx, -ts_rank(s.tsv, ${query}, 1) AS rank, s.text, a.title, a.published
        FROM sentences s JOIN articles a ON a.id = s.article_id

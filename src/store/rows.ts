@@ -1,3 +1,4 @@
+import type { ArticleDocument } from "../document.js";
 import { highlight } from "./text-index.js";
 import type { EventMention, SearchHit, StoredEvent } from "./types.js";
 
@@ -100,18 +101,37 @@ export function hydrateEvents(
   });
 }
 
+/** A sentence the full-text index matched, as every driver selects it. */
+export interface SearchRow {
+  article_id: string;
+  idx: number;
+  rank: number;
+  text: string;
+  title: string | null;
+  published: string | null;
+}
+
+/**
+ * The values of a new events row, in the column order every driver inserts:
+ * source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein
+ * (the date, stored differently per driver, follows).
+ */
+export function eventValues(e: ArticleDocument["events"][number]): unknown[] {
+  return [
+    e.source?.code ?? null,
+    e.source?.name ?? null,
+    e.target?.code ?? null,
+    e.target?.name ?? null,
+    e.cameo,
+    e.cameo.slice(0, 2),
+    e.plover,
+    e.quad ?? null,
+    e.goldstein ?? null,
+  ];
+}
+
 /** A matching sentence as a search hit, its query words marked (same in every driver). */
-export function searchHit(
-  r: {
-    article_id: string;
-    idx: number;
-    rank: number;
-    text: string;
-    title: string | null;
-    published: string | null;
-  },
-  q: string,
-): SearchHit {
+export function searchHit(r: SearchRow, q: string): SearchHit {
   return {
     article_id: r.article_id,
     title: r.title,

@@ -6,7 +6,14 @@ import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
 import { ResultCache } from "./result-cache.js";
-import { type EventRow, hydrateEvents, type MentionRow, searchHit } from "./rows.js";
+import {
+  type EventRow,
+  eventValues,
+  hydrateEvents,
+  type MentionRow,
+  type SearchRow,
+  searchHit,
+} from "./rows.js";
 import { pageMentions } from "./sqlite-pages.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
@@ -157,15 +164,7 @@ export class SqliteStore implements Store {
       const info = this.stmt(
         "INSERT INTO events (source_code, source_name, target_code, target_name, cameo, root, plover, quad, goldstein, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ).run(
-        e.source?.code ?? null,
-        e.source?.name ?? null,
-        e.target?.code ?? null,
-        e.target?.name ?? null,
-        e.cameo,
-        e.cameo.slice(0, 2),
-        e.plover,
-        e.quad ?? null,
-        e.goldstein ?? null,
+        ...eventValues(e),
         date ?? "", // an unknown date sorts last; the (date, id) index serves every page
       );
       id = Number(info.lastInsertRowid);
@@ -350,14 +349,7 @@ export class SqliteStore implements Store {
     const rows = this.stmt(
       `SELECT f.article_id, f.idx, f.rank, s.text, a.title, a.published FROM sentences_fts f JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.idx
          JOIN articles a ON a.id = f.article_id WHERE sentences_fts MATCH ? ORDER BY f.rank LIMIT ?`,
-    ).all(query, limit) as Array<{
-      article_id: string;
-      idx: number;
-      rank: number;
-      text: string;
-      title: string | null;
-      published: string | null;
-    }>;
+    ).all(query, limit) as SearchRow[];
     return rows.map((r) => searchHit(r, q));
   }
 
