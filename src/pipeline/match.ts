@@ -113,7 +113,8 @@ function hasKey(t: WorkToken | undefined, key: string): boolean {
   return !!t && t.kind === "word" && tokenKeys(t).includes(key);
 }
 
-function prepOf(t: WorkToken | undefined): string | null {
+/** "ب" / "ل" / "ك" on a token, if any. */
+export function prepOf(t: WorkToken | undefined): string | null {
   const p = t?.seg?.proclitics.find((x) => PREP_PROCLITICS.has(x.norm));
   return p ? p.norm : null;
 }

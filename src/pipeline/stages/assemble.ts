@@ -3,6 +3,7 @@ import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
+import { prepOf } from "../match.js";
 import type { ActorPhrase } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
@@ -49,6 +50,7 @@ function objectPronoun(t: WorkToken | undefined, pattern: EventPattern): string 
  */
 function antecedentOf(
   actors: ActorPhrase[],
+  groupSizes: ReadonlyMap<number, number>,
   trigger: number,
   pronoun: string,
   subject: ActorPhrase[],
@@ -63,7 +65,7 @@ function antecedentOf(
     !subject.some((s) => s.code === a.code);
   if (/^1[12]/.test(pattern.cameo) && lastAttack && pronoun !== "هما") return [lastAttack];
   if (pronoun === "هما") {
-    const last = actors.findLast((a) => usable(a) && actors.filter((b) => b.group === a.group).length === 2);
+    const last = actors.findLast((a) => usable(a) && groupSizes.get(a.group) === 2);
     return last ? actors.filter((b) => b.group === last.group && usable(b)) : [];
   }
   const last = actors.findLast(usable);
@@ -82,17 +84,12 @@ function ownCountry(a: string, b: string): boolean {
   return !!bare && full.startsWith(bare) && STATE.test(full.slice(3));
 }
 
-/** "ب" / "ل" / "ك" on a token, if any. */
-function prepOf(t: WorkToken | undefined): string | null {
-  return t?.seg?.proclitics.find((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")?.norm ?? null;
-}
-
 /** Is the phrase the object of a preposition ("مع كل الأحزاب", "بمسؤولين")? Then it is no subject. */
 function inPrepPhrase(phrase: ActorPhrase, tokens: WorkToken[]): boolean {
   // a conjunct shares its list's preposition: "في لندن وسويسرا" puts سويسرا after في too
   const p = groupHeads.get(phrase) ?? phrase;
   const first = tokens[p.tokStart];
-  if (first?.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل" || x.norm === "ك")) return true;
+  if (prepOf(first)) return true;
   let k = p.tokStart - 1;
   while (k >= 0 && QUANTIFIERS.has(tokens[k]!.stem)) k--;
   const prev = tokens[k];
@@ -116,7 +113,7 @@ function group(p: ActorPhrase, all: ActorPhrase[]): ActorPhrase[] {
 }
 
 /** Items grouped by sentence, in order (built once per article: per-trigger scans are quadratic). */
-function bySentence<T extends { sentence: number }>(
+export function bySentence<T extends { sentence: number }>(
   items: readonly T[],
   keep: (x: T) => boolean = () => true,
 ) {
@@ -430,7 +427,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   const attributionsBySentence = bySentence(doc.attributions ?? []);
   const datesBySentence = bySentence(doc.dates ?? []);
   const firsts = new Map<string, ActorPhrase>();
+  const groupSizes = new Map<number, number>();
   for (const a of doc.actors ?? []) {
+    groupSizes.set(a.group, (groupSizes.get(a.group) ?? 0) + 1);
     const key = `${a.sentence}|${a.group}`;
     const head = firsts.get(key);
     if (head) groupHeads.set(a, head);
@@ -473,7 +472,15 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "استقبله ولي العهد": the object is the pronoun on the verb, the phrase after it the subject
     const pronoun = objectPronoun(tokens[match.trigger], pattern);
     if (pronoun && targets[0] && targets[0].tokStart <= match.trigger + 2) {
-      const antecedent = antecedentOf(doc.actors ?? [], match.trigger, pronoun, targets, lastAttack, pattern);
+      const antecedent = antecedentOf(
+        doc.actors ?? [],
+        groupSizes,
+        match.trigger,
+        pronoun,
+        targets,
+        lastAttack,
+        pattern,
+      );
       if (antecedent.length) {
         src = { list: targets, rule: "source:vso" };
         targets = antecedent;

@@ -7,7 +7,7 @@ import { matchPattern, type PatternMatch, type SentenceView } from "../match.js"
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
-import { assembleEvents } from "./assemble.js";
+import { assembleEvents, bySentence } from "./assemble.js";
 import { tokenKeys } from "./mentions.js";
 
 /**
@@ -178,24 +178,19 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const cueTokens = new Set<number>();
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
-  const bySentence = new Map<number, ActorPhrase[]>();
-  const adjectivesBySentence = new Map<number, ActorPhrase[]>();
-  for (const a of actors)
-    if (a.head === "adjective")
-      adjectivesBySentence.set(a.sentence, [...(adjectivesBySentence.get(a.sentence) ?? []), a]);
+  const phrasesBySentence = bySentence(actors, (a) => a.head !== "adjective");
+  const adjectivesBySentence = bySentence(actors, (a) => a.head === "adjective");
   const datesBySentence = new Map<number, Map<number, number>>();
   for (const d of doc.dates ?? []) {
     const m = datesBySentence.get(d.sentence) ?? new Map<number, number>();
     m.set(d.tokStart, d.tokEnd);
     datesBySentence.set(d.sentence, m);
   }
-  for (const a of actors)
-    if (a.head !== "adjective") bySentence.set(a.sentence, [...(bySentence.get(a.sentence) ?? []), a]);
   for (let s = 0; s + 1 < bounds.length; s++) {
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     // an adjective names an actor only as the agent of a verbal noun (see assemble.ts)
-    const phrases = bySentence.get(s) ?? [];
+    const phrases = phrasesBySentence.get(s) ?? [];
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
