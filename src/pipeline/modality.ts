@@ -16,6 +16,10 @@ const ANY = new Set(["اي", "ايه"]);
 /** أن (not إن, which normalisation folds into the same letters), كي, لكي: they take the subjunctive. */
 const SUBJUNCTIVE = /^[وف]?(أن|ان|كي|لكي)$/;
 
+function isSubjunctiveParticle(t: WorkToken | undefined): boolean {
+  return !!t && SUBJUNCTIVE.test(t.text.replace(/[\u064B-\u0652]/g, ""));
+}
+
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
 /** An imperfect verb's shape: يـ / نـ, or تـ without the perfect's final ت ("تلجأ", not "تعثرت"). */
@@ -46,10 +50,7 @@ export function modalityOf(
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
   // "من المقرر أن يلتقي": the cue stands just before the أن that opens the verb's clause
   const opener = tokens[clauseStart - 1];
-  const from =
-    opener && SUBJUNCTIVE.test(opener.text.replace(/[\u064B-\u0652]/g, ""))
-      ? Math.max(0, clauseStart - 5)
-      : clauseStart;
+  const from = isSubjunctiveParticle(opener) ? Math.max(0, clauseStart - 5) : clauseStart;
   for (let i = from; i < trigger; i++) {
     if (tokens[i]?.sentence !== tokens[trigger]?.sentence) continue;
     const m = trie.longest(i, trigger, alt);
@@ -66,7 +67,7 @@ export function modalityOf(
   // "ليس من مصلحة أحد أن ينسحب الاتحاد": an imperfect verb right after أن (subjunctive) is wanted,
   // feared or required, not done — unless a cue already made it future ("من المقرر أن يلتقي")
   const prev = tokens[trigger - 1];
-  const subjunctive = !!prev && SUBJUNCTIVE.test(prev.text.replace(/[\u064B-\u0652]/g, ""));
+  const subjunctive = isSubjunctiveParticle(prev);
   if (!noun && best.modality === "asserted" && subjunctive && isImperfect(tokens[trigger]))
     consider("hypothetical", "modality:hyp.subjunctive");
   if (noun && best.modality === "asserted") {
