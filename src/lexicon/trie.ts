@@ -62,26 +62,27 @@ export class TokenTrie<T> {
     if (!first) return null;
     let frontier: Array<Node<T>> = firstMany ?? [first];
     let best: TrieMatch<T> | null = null;
-    const consider = (nodes: Array<Node<T>>, length: number) => {
-      for (const node of nodes) {
+    for (let j = i, length = 1; ; j++, length++) {
+      for (const node of frontier) {
         if (!node.values.length) continue;
         if (!best || length > best.length) best = { length, values: node.values };
         else if (length === best.length && node.values !== best.values)
           best = { length, values: [...best.values, ...node.values] };
       }
-    };
-    consider(frontier, 1);
-    for (let j = i + 1; j < count && frontier.length; j++) {
-      const keys = alternatives(j);
-      const next: Array<Node<T>> = [];
+      if (j + 1 >= count) break;
+      let next: Array<Node<T>> | null = null;
+      let keys: readonly string[] | null = null;
       for (const node of frontier) {
         if (node.next.size === 0) continue;
+        keys ??= alternatives(j + 1);
         for (const k of keys) {
           const child = node.next.get(k);
-          if (child && !next.includes(child)) next.push(child);
+          if (!child) continue;
+          if (!next) next = [child];
+          else if (!next.includes(child)) next.push(child);
         }
       }
-      consider(next, j + 1 - i);
+      if (!next) break;
       frontier = next;
     }
     return best;

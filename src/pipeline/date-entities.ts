@@ -3,7 +3,7 @@ import { normalize } from "../lang/ar/normalize.js";
 import { formKeys } from "../lexicon/keys.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { ArticleDoc, DateMention, WorkToken } from "./doc.js";
-import { tokenKeys } from "./stages/mentions.js";
+import { NO_KEYS, tokenKeys } from "./stages/mentions.js";
 
 /**
  * DATE entities: the whole expression a reader would mark, built from the date
@@ -51,12 +51,19 @@ function monthAndYearSpans(tokens: WorkToken[], lexicon: Lexicon, covered: Set<n
   const out: Span[] = [];
   const trie = lexicon.cueTries.dates;
   const firsts = monthFirstWords(lexicon);
-  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
+  let sentence = -1;
+  const same = (k: number) => tokens[k]?.sentence === sentence;
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i)) continue;
     const t = tokens[i]!;
-    const same = (k: number) => tokens[k]?.sentence === t.sentence;
-    const opens = t.kind === "word" && tokenKeys(t).some((k) => firsts.has(k));
+    sentence = t.sentence;
+    let opens = false;
+    if (t.kind === "word")
+      for (const k of tokenKeys(t)) {
+        opens = firsts.has(k);
+        if (opens) break;
+      }
     const m = opens ? trie.longest(i, Math.min(tokens.length, i + 4), alt) : null;
     const kind = m?.values[0]?.kind;
     if (m && (kind === "month" || kind === "hijri")) {

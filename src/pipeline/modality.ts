@@ -1,7 +1,7 @@
 import type { Modality } from "../document.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
-import { tokenKeys } from "./stages/mentions.js";
+import { NO_KEYS, tokenKeys } from "./stages/mentions.js";
 
 /**
  * Modality of an event from its trigger and the words before it in its clause:
@@ -47,7 +47,7 @@ export function modalityOf(
   // "أي هجوم على رفح": any attack, not one that happened
   if (noun && ANY.has(tokens[trigger - 1]?.norm ?? "")) consider("hypothetical", "modality:hyp.any");
   const trie = lexicon.cueTries.modality;
-  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
   // "من المقرر أن يلتقي": the cue stands just before the أن that opens the verb's clause
   const opener = tokens[clauseStart - 1];
   const from = isSubjunctiveParticle(opener) ? Math.max(0, clauseStart - 5) : clauseStart;

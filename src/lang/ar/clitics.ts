@@ -1,4 +1,4 @@
-import { normalizeWithMap } from "./normalize.js";
+import { normalize, normalizeWithMap } from "./normalize.js";
 
 /**
  * Clitic segmentation: a token is split into proclitics (و ف ب ل ك س ال لل),
@@ -151,8 +151,16 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
 
 /** Segments a token of the original text into pieces with exact offsets. */
 export function segment(text: string, start: number, known: KnownWords): Segmentation {
-  const { text: norm, map } = normalizeWithMap(text, start);
+  const norm = normalize(text);
   const cand = segmentNorm(norm, known, text[text.length - 1] ?? "");
+  // most words are one piece ("وزير"): no offset map is needed
+  if (!cand.pro.length && !cand.enc)
+    return {
+      proclitics: [],
+      stem: { text, norm: cand.stem, start, end: start + text.length },
+      enclitics: [],
+    };
+  const { map } = normalizeWithMap(text, start);
   // piece boundaries in normalised positions; the first and last are the token's own ends
   const parts: Array<{ from: number; to: number; norm: string }> = [];
   let pos = 0;

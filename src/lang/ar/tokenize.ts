@@ -30,13 +30,17 @@ const DIGIT = /[\p{Nd}]/u;
 const SPACE = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
-type CharClass = "word" | "number" | "space" | "other";
+/** Character classes, as small numbers so that scanning allocates nothing. */
+const WORD_C = 0;
+const NUMBER_C = 1;
+const SPACE_C = 2;
+const OTHER_C = 3;
 
-function classify(ch: string): CharClass {
-  if (DIGIT.test(ch)) return "number";
-  if (WORD.test(ch)) return "word";
-  if (SPACE.test(ch)) return "space";
-  return "other";
+function classify(ch: string): number {
+  if (DIGIT.test(ch)) return NUMBER_C;
+  if (WORD.test(ch)) return WORD_C;
+  if (SPACE.test(ch)) return SPACE_C;
+  return OTHER_C;
 }
 
 /**
@@ -45,38 +49,49 @@ function classify(ch: string): CharClass {
  * lookup per character instead of three Unicode regex tests.
  */
 const TABLE_END = 0x0900;
-const TABLE: CharClass[] = Array.from({ length: TABLE_END }, (_, c) => classify(String.fromCharCode(c)));
+const TABLE = Uint8Array.from({ length: TABLE_END }, (_, c) => classify(String.fromCharCode(c)));
 
-function classAt(text: string, i: number): { cls: CharClass; len: number } {
+/** The class of the character at `i` and its length in code units, packed as class | length << 2. */
+function classAt(text: string, i: number): number {
   const u = text.charCodeAt(i);
-  if (u < TABLE_END) return { cls: TABLE[u]!, len: 1 };
+  if (u < TABLE_END) return TABLE[u]! | 4;
   const cp = text.codePointAt(i) ?? 0;
-  const ch = String.fromCodePoint(cp);
-  return { cls: classify(ch), len: ch.length };
+  return classify(String.fromCodePoint(cp)) | ((cp > 0xffff ? 2 : 1) << 2);
 }
 
-/** Splits `text` (from `from` to `to`) into tokens with offsets into `text`. */
-export function tokenize(text: string, from = 0, to = text.length, firstIndex = 0): Token[] {
-  const tokens: Token[] = [];
+/** Receives each token as it is found (no intermediate objects). */
+export type TokenSink = (
+  start: number,
+  end: number,
+  text: string,
+  norm: string,
+  kind: TokenKind,
+  arabic: boolean,
+) => void;
+
+/** Scans `text` from `from` to `to` and hands every token to `sink`, in order. */
+export function scanTokens(text: string, from: number, to: number, sink: TokenSink): void {
   let i = from;
   while (i < to) {
-    const { cls, len } = classAt(text, i);
-    if (cls === "space") {
+    const packed = classAt(text, i);
+    const cls = packed & 3;
+    const len = packed >> 2;
+    if (cls === SPACE_C) {
       i += len;
       continue;
     }
     const start = i;
     i += len;
-    if (cls === "word" || cls === "number") {
+    if (cls === WORD_C || cls === NUMBER_C) {
       while (i < to) {
         const next = classAt(text, i);
-        if (next.cls === cls) {
-          i += next.len;
+        if ((next & 3) === cls) {
+          i += next >> 2;
           continue;
         }
         const c = text[i] ?? "";
         // decimal and thousands separators inside numbers: 3.5 ٣٫٥ 1,000
-        if (cls === "number" && /[.,\u066B\u066C]/.test(c) && i + 1 < to && DIGIT.test(text[i + 1] ?? "")) {
+        if (cls === NUMBER_C && /[.,\u066B\u066C]/.test(c) && i + 1 < to && DIGIT.test(text[i + 1] ?? "")) {
           i += 1;
           continue;
         }
@@ -85,16 +100,16 @@ export function tokenize(text: string, from = 0, to = text.length, firstIndex = 
     }
     const slice = text.slice(start, i);
     const kind: TokenKind =
-      cls === "word" ? "word" : cls === "number" ? "number" : /\p{P}/u.test(slice) ? "punct" : "symbol";
-    tokens.push({
-      index: firstIndex + tokens.length,
-      start,
-      end: i,
-      text: slice,
-      norm: normalize(slice),
-      kind,
-      arabic: ARABIC.test(slice),
-    });
+      cls === WORD_C ? "word" : cls === NUMBER_C ? "number" : /\p{P}/u.test(slice) ? "punct" : "symbol";
+    sink(start, i, slice, normalize(slice), kind, ARABIC.test(slice));
   }
+}
+
+/** Splits `text` (from `from` to `to`) into tokens with offsets into `text`. */
+export function tokenize(text: string, from = 0, to = text.length, firstIndex = 0): Token[] {
+  const tokens: Token[] = [];
+  scanTokens(text, from, to, (start, end, slice, norm, kind, arabic) => {
+    tokens.push({ index: firstIndex + tokens.length, start, end, text: slice, norm, kind, arabic });
+  });
   return tokens;
 }

@@ -7,7 +7,7 @@ import type { ActorPhrase } from "../phrases.js";
 import { nameAt, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
-import { contentStart, tokenKeys } from "./mentions.js";
+import { contentStart, NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
  * Actor phrases and entities, with coreference inside the article:
@@ -156,13 +156,15 @@ function pointerPhrases(
   const tokens = doc.tokens ?? [];
   const out: ActorPhrase[] = [];
   const trie = ctx.lexicon.cueTries.pointers;
-  const alt = (j: number) => (covered.has(j) || tokens[j]?.kind !== "word" ? [] : tokenKeys(tokens[j]!));
+  const alt = (j: number) => (covered.has(j) || tokens[j]?.kind !== "word" ? NO_KEYS : tokenKeys(tokens[j]!));
   for (let i = from; i < to; i++) {
     if (covered.has(i)) continue;
     const t = tokens[i]!;
-    const alias = tokenKeys(t)
-      .map((k) => aliases.get(k))
-      .find(Boolean);
+    let alias: ActorPhrase | undefined;
+    for (const k of tokenKeys(t)) {
+      alias = aliases.get(k);
+      if (alias) break;
+    }
     if (alias) {
       out.push(clone(alias, t, t, doc.text, nextId(), ["coref:surname"]));
       continue;

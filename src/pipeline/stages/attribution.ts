@@ -3,7 +3,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Attribution } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
-import { tokenKeys } from "./mentions.js";
+import { NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
  * Attribution: who says what.
@@ -39,7 +39,7 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
     const from = bounds[s]!;
     const to = bounds[s + 1]!;
     const inSentence = actors.get(s) ?? [];
-    const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+    const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
     for (let i = from; i < to; i++) {
       const m = trie.longest(i, to, alt);
       if (!m) continue;

@@ -8,7 +8,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { dateEntities } from "../date-entities.js";
 import type { ArticleDoc, DateMention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
-import { tokenKeys } from "./mentions.js";
+import { NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
  * Date expressions, resolved against the publication date:
@@ -80,14 +80,14 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
   const bounds = doc.sentenceTokens ?? [];
   const out: DateMention[] = [];
   const trie = lexicon.cueTries.dates;
-  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
   for (let i = 0; i < tokens.length; i++) {
     // a date expression lies inside one sentence
     const sentence = tokens[i]!.sentence;
     const to = bounds[sentence + 1] ?? tokens.length;
-    const same = (t: WorkToken | undefined): t is WorkToken => t?.sentence === sentence;
     let m = trie.longest(i, to, alt);
     if (!m) continue;
+    const same = (t: WorkToken | undefined): t is WorkToken => t?.sentence === sentence;
     // bare "يوم" is "day" (يوم الخميس), not "اليوم" (today): only the article makes it today
     if (tokens[i]!.norm === "يوم" || tokens[i]!.stem === "يوم") {
       const next = trie.longest(i + 1, to, alt);

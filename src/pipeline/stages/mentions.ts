@@ -1,3 +1,4 @@
+import type { Segmentation } from "../../lang/ar/clitics.js";
 import { matchKey } from "../../lexicon/keys.js";
 import type { EntryForm, Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
@@ -29,33 +30,35 @@ export function contentStart(t: WorkToken): number {
   return start;
 }
 
-/** The keys a token may match as (cached on the token). */
-const keyCache = new Map<string, string[]>();
-
-export function tokenKeys(t: WorkToken): readonly string[] {
-  if (t.keys) return t.keys;
-  const hit = keyCache.get(t.text);
-  if (hit) {
-    t.keys = hit;
-    return hit;
-  }
+/**
+ * The keys a word may match as, from its segmentation and normalised form:
+ * "وللولايات" → "ولايات", "الولايات", "وللولايات"…; computed once per distinct
+ * word by the tokens stage, which caches them with the segmentation.
+ */
+export function wordKeys(seg: Segmentation | null, norm: string): string[] {
   const keys = new Set<string>();
-  if (t.seg) {
-    keys.add(matchKey(t.seg.stem.norm));
-    const enc = t.seg.enclitics.map((e) => e.norm).join("");
-    if (enc) keys.add(matchKey(t.seg.stem.norm + enc));
+  if (seg) {
+    keys.add(matchKey(seg.stem.norm));
+    const enc = seg.enclitics.map((e) => e.norm).join("");
+    if (enc) keys.add(matchKey(seg.stem.norm + enc));
     // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
-    if (enc && t.seg.stem.norm.endsWith("ت")) keys.add(matchKey(`${t.seg.stem.norm.slice(0, -1)}ه`));
-    const kept = t.seg.proclitics
+    if (enc && seg.stem.norm.endsWith("ت")) keys.add(matchKey(`${seg.stem.norm.slice(0, -1)}ه`));
+    const kept = seg.proclitics
       .filter((p) => !CONJ_PREP.has(p.norm))
       .map((p) => p.norm)
       .join("");
-    keys.add(matchKey(kept + t.seg.stem.norm + enc));
+    keys.add(matchKey(kept + seg.stem.norm + enc));
   }
-  keys.add(matchKey(t.norm));
-  t.keys = [...keys].filter(Boolean);
-  if (keyCache.size >= 50_000) keyCache.clear();
-  keyCache.set(t.text, t.keys);
+  keys.add(matchKey(norm));
+  return [...keys].filter(Boolean);
+}
+
+/** No keys: what a token that is not a word matches as (one shared array, never a new one per call). */
+export const NO_KEYS: readonly string[] = [];
+
+/** The keys a token may match as (set by the tokens stage; computed here for tokens made elsewhere). */
+export function tokenKeys(t: WorkToken): readonly string[] {
+  if (!t.keys) t.keys = wordKeys(t.seg, t.norm);
   return t.keys;
 }
 
@@ -64,7 +67,7 @@ export function findMentions(tokens: WorkToken[], from: number, to: number, lexi
   const out: Mention[] = [];
   const alt = (j: number) => {
     const t = tokens[j];
-    return t && t.kind === "word" ? tokenKeys(t) : [];
+    return t && t.kind === "word" ? tokenKeys(t) : NO_KEYS;
   };
   let i = from;
   while (i < to) {

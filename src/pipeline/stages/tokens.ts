@@ -1,7 +1,8 @@
 import { type KnownWords, type Piece, type Segmentation, segment } from "../../lang/ar/clitics.js";
-import { tokenize } from "../../lang/ar/tokenize.js";
+import { scanTokens, type TokenKind } from "../../lang/ar/tokenize.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
+import { wordKeys } from "./mentions.js";
 
 export interface TokenContext {
   known: KnownWords;
@@ -12,26 +13,41 @@ export interface TokenContext {
  * "وبالحكومة" → proclitics و ب ال, stem حكومه.
  */
 /**
- * Segmentations by token text, relative to the token's start: words repeat, so most lookups
- * hit. Two generations: when the young one fills it becomes the old one, and words found there
- * move back, so frequent words survive while memory stays under 2 × GENERATION entries
- * (≈ 10 MB per analysis thread; clearing everything at once re-segmented the commonest words).
+ * What a word's text gives, cached by the text: its segmentation (relative to
+ * the token's start) and its match keys. Words repeat, so most lookups hit, and
+ * one lookup serves both. Two generations: when the young one fills it becomes
+ * the old one, and words found there move back, so frequent words survive while
+ * memory stays under 2 × GENERATION entries (≈ 6 MB per analysis thread;
+ * clearing everything at once re-segmented the commonest words).
  */
-const GENERATION = 10_000;
-let young = new Map<string, Segmentation>();
-let old = new Map<string, Segmentation>();
+interface WordInfo {
+  seg: Segmentation | null;
+  keys: string[];
+}
+const GENERATION = 8_000;
+let young = new Map<string, WordInfo>();
+let old = new Map<string, WordInfo>();
 const NONE: Piece[] = [];
 
-function segmentCached(text: string, start: number, known: KnownWords): Segmentation {
-  let rel = young.get(text);
-  if (!rel) {
-    rel = old.get(text) ?? segment(text, 0, known);
+function wordInfo(text: string, norm: string, arabic: boolean, known: KnownWords): WordInfo {
+  let info = young.get(text);
+  if (!info) {
+    info = old.get(text);
+    if (!info) {
+      const seg = arabic ? segment(text, 0, known) : null;
+      info = { seg, keys: wordKeys(seg, norm) };
+    }
     if (young.size >= GENERATION) {
       old = young;
       young = new Map();
     }
-    young.set(text, rel);
+    young.set(text, info);
   }
+  return info;
+}
+
+/** A cached segmentation moved to an offset. */
+function placed(rel: Segmentation, start: number): Segmentation {
   if (start === 0) return rel;
   const shift = (p: Piece): Piece => ({
     text: p.text,
@@ -46,6 +62,41 @@ function segmentCached(text: string, start: number, known: KnownWords): Segmenta
   };
 }
 
+/**
+ * A token of the document. Its segmentation is placed at its offset only when
+ * asked for: most tokens' pieces are never read, and placing every one was
+ * a tenth of the garbage the pipeline made.
+ */
+class DocToken implements WorkToken {
+  private placedSeg: Segmentation | null | undefined = undefined;
+  readonly stem: string;
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly norm: string,
+    readonly kind: TokenKind,
+    readonly arabic: boolean,
+    readonly sentence: number,
+    private readonly rel: Segmentation | null,
+    public keys: string[] | undefined,
+  ) {
+    this.stem = rel ? rel.stem.norm : norm;
+  }
+
+  get seg(): Segmentation | null {
+    if (this.placedSeg === undefined) this.placedSeg = this.rel ? placed(this.rel, this.start) : null;
+    return this.placedSeg;
+  }
+
+  /** The plain object the token stands for (what JSON and structured clone see). */
+  toJSON(): WorkToken {
+    const { index, start, end, text, norm, kind, arabic, sentence, seg, stem, keys } = this;
+    return { index, start, end, text, norm, kind, arabic, sentence, seg, stem, keys };
+  }
+}
+
 export const tokensStage: Stage<TokenContext> = {
   name: "tokens",
   needs: ["sentences"],
@@ -55,24 +106,23 @@ export const tokensStage: Stage<TokenContext> = {
     const bounds: number[] = [];
     for (const s of doc.sentences ?? []) {
       bounds.push(tokens.length);
-      for (const t of tokenize(doc.text, s.start, s.end, tokens.length)) {
-        const seg = t.kind === "word" && t.arabic ? segmentCached(t.text, t.start, ctx.known) : null;
-        // every field set at once, in one order: tokens share one object shape (adding fields
-        // one by one later made each token a slow dictionary-like object)
-        tokens.push({
-          index: t.index,
-          start: t.start,
-          end: t.end,
-          text: t.text,
-          norm: t.norm,
-          kind: t.kind,
-          arabic: t.arabic,
-          sentence: s.index,
-          seg,
-          stem: seg ? seg.stem.norm : t.norm,
-          keys: undefined,
-        });
-      }
+      scanTokens(doc.text, s.start, s.end, (start, end, text, norm, kind, arabic) => {
+        const info = kind === "word" ? wordInfo(text, norm, arabic, ctx.known) : null;
+        tokens.push(
+          new DocToken(
+            tokens.length,
+            start,
+            end,
+            text,
+            norm,
+            kind,
+            arabic,
+            s.index,
+            info?.seg ?? null,
+            info?.keys,
+          ),
+        );
+      });
     }
     bounds.push(tokens.length);
     doc.tokens = tokens;
