@@ -1,7 +1,7 @@
 /**
  * Peak memory (RSS) of `marsad extract` on 10,000 and 100,000 articles (the
  * ANT corpus repeated with new ids): flat means the peak does not grow with the
- * input, because input and output are streamed and at most 4 × jobs articles
+ * input, because input and output are streamed and at most 16 × jobs articles
  * are in flight.
  *
  *   npm run build && npx vite-node bench/memory.ts [--jobs N] [--sizes 10000,100000]

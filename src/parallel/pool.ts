@@ -2,11 +2,13 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ArticleDocument, ArticleInput } from "../document.js";
 import { createPipeline } from "../pipeline/index.js";
+import { heapCap } from "./heap-cap.js";
 import { type DocFormat, serialise } from "./serialise.js";
 
 /**
  * Analyses a stream of articles on N threads and yields the results in input
- * order. At most `4 × N` articles are in flight, so memory stays flat for any
+ * order. At most `16 × N` articles are in flight (fewer left threads idle behind
+ * one long article while the output waited for it), so memory stays flat for any
  * input size. With N = 1 everything runs on the calling thread, unless
  * `threads` asks for a worker thread anyway (see THREAD_LIMITS).
  */
@@ -32,16 +34,17 @@ export function defaultJobs(): number {
  * thresholds from its maximum, which by default is a quarter of the machine's
  * memory: analysis garbage then piles up to hundreds of MB before anything is
  * collected. Measured on ANT, a thread's live heap after a collection is
- * 45 MB (code, the compiled lexicon ≈ 21 MB) rising to ≈ 75 MB (the clitic
- * segmentation cache, cleared at 50,000 words), plus one article's working
- * set: a 128 MB old generation leaves V8 room to collect incrementally (at 48
- * MB threads ran out; at 64 MB collections slow analysis down), and a 16 MB
- * young generation keeps short-lived garbage short (8 MB costs ≈ 30 % more
- * CPU in scavenges). An article that needs more (a book-sized text) is not
+ * ≈ 40 MB (code, the compiled lexicon ≈ 26 MB, the word cache of
+ * stages/tokens.ts ≈ 6 MB), plus one article's working set: a 96 MB old
+ * generation leaves V8 room to collect incrementally (at 48 MB threads ran
+ * out; at 64 MB collections slow analysis down; 128 MB was no faster and
+ * held ≈ 30 MB more per thread at --jobs 2), and a 12 MB
+ * young generation keeps short-lived garbage short (8 MB cost ≈ 30 % more
+ * CPU in scavenges; 16 MB was no faster and held ≈ 15 MB more per thread). An article that needs more (a book-sized text) is not
  * failed for it: the thread that ran out is replaced by one without the
  * old-generation limit and its articles are tried again there.
  */
-export const THREAD_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+export const THREAD_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 };
 const ROOMY_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 export async function* analyseInOrder<T>(
@@ -113,10 +116,12 @@ export async function* analyseInOrder<T>(
   const workers: Worker[] = [];
   for (let k = 0; k < threads; k++) workers.push(spawn(k));
   const queue: number[] = [];
+  const cap = heapCap(48);
   let seq = 0;
-  const limit = threads * 4;
+  const limit = threads * 16;
   try {
     for await (const item of items) {
+      cap();
       const n = seq++;
       let resolve!: (r: Analysed<T>) => void;
       const promise = new Promise<Analysed<T>>((r) => {
