@@ -51,6 +51,36 @@ describe("event assembly", () => {
     expect(dyads("تلقى الرئيس السوري اتصالا هاتفيا من رئيس دولة الإمارات.")).toEqual(["AREGOV 04 SYRGOV"]);
   });
 
+  it("makes the host of a meeting meet its parties, and parties 'between' whom it is held meet each other", () => {
+    expect(
+      dyads(
+        "التقى وزير الخارجية الأمريكي نظيره الروسي أمس في الرياض، في اجتماع استضافته المملكة العربية السعودية.",
+      ),
+    ).toEqual(["USAGOV 04 RUSGOV", "SAU 04 USAGOV", "SAU 04 RUSGOV"]);
+    expect(
+      dyads(
+        "وجاء الاتفاق بعد جولة من المحادثات استضافتها العاصمة العمانية بين وزير الخارجية الإيراني ونظيره الأمريكي.",
+      ).sort(),
+    ).toEqual(["IRNGOV 04 USAGOV", "OMN 04 IRNGOV", "OMN 04 USAGOV", "USAGOV 04 IRNGOV"]);
+  });
+
+  it("aims a judgement of a measure at whoever the article first says took it", () => {
+    expect(
+      dyads("اعتمد مجلس الأمن الدولي قرارا يدعو إلى هدنة في السودان. ورحبت الحكومة السودانية بالقرار."),
+    ).toEqual(["SDNGOV 05 IGOUNO"]);
+  });
+
+  it("aims a warning at the first other party of the clause after 'أن', never at the warner's own country", () => {
+    expect(
+      dyads("حذر رئيس الوزراء الإسرائيلي من أن إسرائيل سترد بقوة إذا هاجم حزب الله المدن الشمالية.")[0],
+    ).toBe("ISRGOV 13 LBNREBHEZ");
+    expect(
+      dyads(
+        "هدد الرئيس الأمريكي دونالد ترامب بفرض عقوبات قاسية جدا على العراق إذا أجبرت القوات الأمريكية على المغادرة.",
+      ),
+    ).toEqual(["USA 13 IRQ"]);
+  });
+
   it("targets the author of an earlier attack when a later sentence condemns it", () => {
     expect(dyads("شنت إسرائيل غارات على قطاع غزة. ودانت كل من مصر وقطر الغارات.")).toEqual([
       "ISR 19 PSE",

@@ -8,7 +8,7 @@ import type { ActorPhrase } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
-import { tokenKeys } from "./mentions.js";
+import { NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
  * Assembles coded events from matched triggers:
@@ -70,6 +70,46 @@ function antecedentOf(
   }
   const last = actors.findLast(usable);
   return last ? [last] : [];
+}
+
+/** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
+const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
+
+/** Nouns of meetings: what a hosting verb hosts when it does not host a party. */
+const MEETINGS = new Set(
+  ["اجتماع", "محادثات", "مفاوضات", "قمة", "لقاء", "مؤتمر", "جولة", "مباحثات", "حوار"].map(normalize),
+);
+
+/**
+ * "في اجتماع ثلاثي استضافه وزير الخارجية التركي", "المحادثات استضافتها العاصمة الصينية بين …":
+ * a hosting verb whose object is a meeting (a pronoun after a meeting noun, or the noun itself).
+ * Returns the parties the meeting is between when the sentence says so ("بين X وY"), else [].
+ */
+function hostedMeeting(
+  tokens: WorkToken[],
+  trigger: number,
+  verbKey: string,
+  phrases: ActorPhrase[],
+): { between: ActorPhrase[] } | null {
+  const verb = tokens[trigger];
+  // the pronoun read off the written verb: "استضافه" may be segmented as one word
+  const pronoun = ["ه", "ها", "هم", "هما"].includes(verb?.norm.slice(verbKey.length) ?? "");
+  const meetingBefore = [1, 2, 3].some((k) => {
+    const t = tokens[trigger - k];
+    return !!t && t.sentence === verb?.sentence && MEETINGS.has(t.stem.replace(/^ال/, ""));
+  });
+  const meetingAfter = MEETINGS.has((tokens[trigger + 1]?.stem ?? "").replace(/^ال/, ""));
+  if (!verb || (!(meetingBefore && pronoun) && !meetingAfter)) return null;
+  const at = tokens.findIndex((t, k) => k > trigger && t.sentence === verb.sentence && t.norm === "بين");
+  if (at < 0) return { between: [] };
+  const between: ActorPhrase[] = [];
+  for (const p of phrases) {
+    if (p.tokStart <= at || p.head === "place" || !p.code) continue;
+    if (between.some((b) => b.code?.slice(0, 3) === p.code?.slice(0, 3))) continue;
+    between.push(p);
+    if (between.length === 2) break;
+  }
+  return { between: between.length === 2 ? between : [] };
 }
 
 const STATE = /^(GOV|MIL|COP|SPY|LEG|JUD)/;
@@ -344,21 +384,77 @@ function isMutual(cameo: string): boolean {
 }
 
 const ATTACK = /^(18|19|20)/;
+/** Acts others judge as measures: demands, aid, sanctions, cuts, force and the like (not talk). */
+const MEASURE = /^(06|07|08|10|12|13|14|15|16|17)/;
 /** Nouns that name an attack already reported: "أدانت الأردن العملية", "ندد بالقصف". */
 const ATTACK_NOUNS = new Set(
   // biome-ignore format: a word list
   ["هجوم", "هجمات", "غاره", "غارات", "ضربه", "ضربات", "قصف", "عمليه", "عدوان", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "مجزره", "جريمه", "هجمه", "توغل", "اقتحام"].map(normalize),
 );
 
-/** The attack a judging verb's object names, if the words after its subject are one of ATTACK_NOUNS. */
-function judgedEvent(tokens: WorkToken[], from: number, lastAttack: ActorPhrase | null): ActorPhrase | null {
-  if (!lastAttack) return null;
-  for (let j = from; j < from + 3; j++) {
+/** Nouns that name a measure someone took: "رحبت حماس بالقرار", "وصف العقوبات بأنها غير قانونية". */
+const DECISION_NOUNS = new Set(
+  // biome-ignore format: a word list
+  ["قرار", "خطوه", "عقوبات", "اجراءات", "اجراء", "اتهامات", "مبادره", "ذرائع", "تصريحات", "تصويت", "اعلان"].map(normalize),
+);
+
+/** Who did the latest things an article reports: what a judging verb's object may point back to. */
+export interface LastActs {
+  /** The author of the latest attack ("أدان الهجوم"). */
+  attack: ActorPhrase | null;
+  /** The author of the latest other measure ("رحب بالقرار"). */
+  measure: ActorPhrase | null;
+}
+
+/**
+ * The author of the act a judging verb's object names: an attack noun (ATTACK_NOUNS) or a measure
+ * (DECISION_NOUNS) among the words after `from` — "دانت مصر الغارات", "رفضت ما وصفته بالذرائع".
+ */
+function judgedEvent(
+  tokens: WorkToken[],
+  from: number,
+  last: LastActs,
+  actors: ActorPhrase[] = [],
+): ActorPhrase | null {
+  // "ما وصفته بـ…" (what it called …) names the act a few words on
+  const reach = tokens[from]?.norm === "ما" ? 5 : 3;
+  for (let j = from; j < from + reach; j++) {
     const t = tokens[j];
+    if (t?.kind === "punct" && /["«»“”]/.test(t.text)) continue;
     if (t?.kind !== "word") return null;
-    if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(t.stem.replace(/^ال/, ""))) return lastAttack;
+    const stem = t.stem.replace(/^ال/, "");
+    if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(stem)) return last.attack;
+    if (DECISION_NOUNS.has(t.stem) || DECISION_NOUNS.has(stem))
+      return measureAuthor(tokens, stem, j, actors) ?? last.measure;
   }
   return null;
+}
+
+/**
+ * Who took the measure a noun names: the subject of the sentence where the article first names
+ * it ("اعتمد مجلس الأمن … قرارا" … "رحبت حماس بالقرار" → the Council).
+ */
+function measureAuthor(
+  tokens: WorkToken[],
+  stem: string,
+  at: number,
+  actors: ActorPhrase[],
+): ActorPhrase | null {
+  const same = (t: WorkToken) => t.kind === "word" && t.stem.replace(/^ال/, "").replace(/ا$/, "") === stem;
+  const first = tokens.findIndex((t, k) => k < at && t.sentence < (tokens[at]?.sentence ?? 0) && same(t));
+  if (first < 0) return null;
+  const sentence = tokens[first]!.sentence;
+  return (
+    actors.find(
+      (a) =>
+        a.sentence === sentence &&
+        a.tokEnd <= first &&
+        !!a.code &&
+        a.head !== "place" &&
+        a.head !== "adjective" &&
+        a.head !== "pointer",
+    ) ?? null
+  );
 }
 
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
@@ -410,7 +506,7 @@ function sentenceTopics(doc: ArticleDoc, sentence: number, lexicon: Lexicon): st
   const out = new Set<string>();
   const from = bounds[sentence] ?? 0;
   const to = bounds[sentence + 1] ?? tokens.length;
-  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : []);
+  const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
   for (let i = from; i < to; i++) {
     const m = lexicon.topicTrie.longest(i, to, alt);
     if (!m) continue;
@@ -435,8 +531,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (head) groupHeads.set(a, head);
     else firsts.set(key, a);
   }
-  /** The author of the latest attack coded so far, for "أدان الهجوم" later on. */
-  let lastAttack: ActorPhrase | null = null;
+  /** The authors of the latest attack and measure coded so far, for "أدان الهجوم" later on. */
+  const lastActs: LastActs = { attack: null, measure: null };
   /** The source of each sentence's latest verb event: a participle after it shares it. */
   const mainSubjects = new Map<number, ActorPhrase[]>();
   for (const written of triggers) {
@@ -447,7 +543,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     let eventTarget: ActorPhrase | null = null;
     if (match.open) {
       // "أدانت مصر الغارات": the object is an earlier attack, its author the target
-      eventTarget = judgedEvent(tokens, match.end - 1, lastAttack);
+      eventTarget = judgedEvent(tokens, match.end - 1, lastActs, doc.actors);
       if (!eventTarget) continue;
     } else if (hasSlot && !match.targets.length) continue;
     const withAdjectives = actorsBySentence.get(t.sentence) ?? [];
@@ -478,7 +574,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         match.trigger,
         pronoun,
         targets,
-        lastAttack,
+        lastActs.attack,
         pattern,
       );
       if (antecedent.length) {
@@ -533,6 +629,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "دانت كل من مصر وقطر الغارات": the subject after a quantifier
     const quantified = tokens[match.trigger + 1]?.stem === "كل" && tokens[match.trigger + 2]?.stem === "من";
+    let subjectInSlot = false;
     const subjectAt = match.trigger + (quantified ? 3 : 1);
     if (
       pattern.form !== "participle" &&
@@ -542,7 +639,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets[0].tokStart === subjectAt
     ) {
       const lastTarget = targets[targets.length - 1]!;
-      const judged = /^1[12]/.test(pattern.cameo) ? judgedEvent(tokens, lastTarget.tokEnd, lastAttack) : null;
+      const judged = /^1[12]/.test(pattern.cameo)
+        ? judgedEvent(tokens, lastTarget.tokEnd, lastActs, doc.actors)
+        : null;
       const next = objectAfter(lastTarget.tokEnd, lastTarget) ?? judged ?? undefined;
       if (next && next === judged) eventTarget = judged;
       const nominative = /ون$/.test(tokens[targets[0].tokStart]?.norm ?? "");
@@ -552,6 +651,36 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { list: targets, rule: "source:vso" };
         targets = next ? group(next, withAdjectives) : [];
         if (!targets.length) continue;
+      } else if (weak && !next && /^13/.test(pattern.cameo) && pattern.tokens.length > 2) {
+        // "هدد ترامب بفرض عقوبات على العراق": the phrase in the object slot is the subject, and the
+        // threat is aimed at the party its clause names (below)
+        src = { list: targets, rule: "source:vso" };
+        targets = [];
+        subjectInSlot = true;
+      }
+    }
+    // "في اجتماع استضافه وزير الخارجية التركي": the host meets the meeting's parties — those of "بين X وY",
+    // else those of the meeting this sentence has coded ("التقى لافروف نظيره الأوكراني")
+    let hostedBetween: ActorPhrase[] = [];
+    if (pattern.cameo === "043") {
+      const first = pattern.tokens[0];
+      const hosted = first?.kind === "word" ? hostedMeeting(tokens, match.trigger, first.key, phrases) : null;
+      const host =
+        hosted && withAdjectives.find((p) => p.tokStart > match.trigger && p.tokStart <= match.trigger + 2);
+      if (hosted && host?.code) {
+        const met = events
+          .filter((e) => e.sentences.includes(t.sentence) && e.cameo.startsWith("04"))
+          .flatMap((e) => [e.source?.code, e.target?.code]);
+        const parties = hosted.between.length
+          ? hosted.between
+          : phrases.filter((p) => !!p.code && met.includes(p.code) && p.tokEnd <= match.trigger);
+        const own = host.code.slice(0, 3);
+        const others = parties.filter((p) => p.code?.slice(0, 3) !== own);
+        if (others.length) {
+          src = { list: group(host, withAdjectives), rule: "source:host" };
+          targets = others;
+          hostedBetween = hosted.between;
+        }
       }
     }
     // "a meeting / ceasefire between X and Y" is X acting with Y (a mediator stands outside: 045)
@@ -574,7 +703,10 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
     // "رحب المجلس بالمبادرة الإثيوبية"
     const mutualSubject = src.list.length > 1 && isMutual(pattern.cameo);
-    if (!hasSlot && !targets.length && pattern.form !== "noun" && !mutualSubject) {
+    // … but what follows "أن" is a clause's subject, not an owner ("حذر نتنياهو من أن إسرائيل ستضرب")
+    const lastEl = pattern.tokens[pattern.tokens.length - 1];
+    const endsInClause = lastEl?.kind === "word" && CLAUSE_OPENING.has(lastEl.key);
+    if (!hasSlot && !targets.length && pattern.form !== "noun" && !mutualSubject && !endsInClause) {
       // the pattern's last word may lie inside the target's phrase: "استدعت الخارجية القائم بالأعمال الإيراني"
       const lastWord = match.words[match.words.length - 1]!;
       const owner =
@@ -599,6 +731,16 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:genitive` };
       }
     }
+    // "رحبت حماس بالقرار", "أعربت عن أسفها لهذا القرار": a judgement of a measure reported earlier is
+    // aimed at whoever took it
+    if (!hasSlot && !targets.length && /^(01|05|11|12)/.test(pattern.cameo) && src.list.length) {
+      const judged = judgedEvent(tokens, match.words[match.words.length - 1]!, lastActs, doc.actors);
+      const own = src.list[0]?.code?.slice(0, 3);
+      if (judged?.code && judged.code.slice(0, 3) !== own) {
+        targets = [judged];
+        eventTarget = judged;
+      }
+    }
     // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police)
     if (!src.list.length && pattern.form === "passive" && /^173/.test(pattern.cameo)) {
       const country = targets[0]?.code?.slice(0, 3);
@@ -616,7 +758,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "حذر عراقجي من أن بلاده سترد إذا أقر مجلس المحافظين قرارا ضدها": a warning or vow is aimed
     // at the first other party its clause names
-    if (!hasSlot && !targets.length && /^13/.test(pattern.cameo) && src.list.length) {
+    if ((!hasSlot || subjectInSlot) && !targets.length && /^13/.test(pattern.cameo) && src.list.length) {
       const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
       const to =
         t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
@@ -746,9 +888,31 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           target: g ? ref(g) : null,
           rules: eventTarget ? [...rules, ...actorRules, "target:judged-event"] : [...rules, ...actorRules],
         });
-        if (s?.code && ATTACK.test(pattern.cameo) && base.modality === "asserted") lastAttack = s;
+        if (s?.code && base.modality === "asserted") {
+          if (ATTACK.test(pattern.cameo)) lastActs.attack = s;
+          else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
+        }
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
+    }
+    // the parties of a hosted meeting between them meet each other ("محادثات … بين شمخاني والعيبان")
+    const meet = lexicon.codes.cameo.get("040");
+    if (hostedBetween.length === 2 && meet) {
+      const [a, b] = hostedBetween as [ActorPhrase, ActorPhrase];
+      for (const [s, g] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        events.push({
+          ...base,
+          cameo: "040",
+          plover: meet.plover,
+          quad: meet.quad,
+          goldstein: meet.goldstein,
+          source: ref(s),
+          target: ref(g),
+          rules: [...rules, "dyad:hosted-between"],
+        });
     }
   }
   return events;
