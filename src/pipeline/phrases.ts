@@ -151,7 +151,13 @@ export function pieceRuns(
         // … or after a named institution: "وزارة الخارجية البريطانية | القائم بالأعمال الإيراني"
         run.some((p) => ["nationality", "country", "capital", "person", "org"].includes(p.resolved.kind))) ||
       (["country", "capital", "org"].includes(resolved.kind) &&
-        run.some((p) => p.resolved.kind === "nationality"));
+        run.some((p) => p.resolved.kind === "nationality")) ||
+      // a nationality of another country right after a country's name or nationality is a second
+      // party: "بوساطة سعودية أمريكية" (Saudi and US mediation), never one Saudi-American actor
+      (resolved.kind === "nationality" &&
+        !!resolved.country &&
+        run.every((p) => ["nationality", "country"].includes(p.resolved.kind)) &&
+        run.some((p) => !!p.resolved.country && p.resolved.country !== resolved.country));
     if (run.length && ((lastEnd !== m.tokStart && !apposition) || secondHead || newRole)) {
       runs.push(run);
       run = [];

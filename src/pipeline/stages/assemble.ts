@@ -72,6 +72,11 @@ function antecedentOf(
   return last ? [last] : [];
 }
 
+/** Actor phrases that can be parties (no nationality adjectives, no places). */
+function phrases0(all: ActorPhrase[]): ActorPhrase[] {
+  return all.filter((p) => p.head !== "adjective" && p.head !== "place");
+}
+
 /** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
 const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
 
@@ -101,7 +106,11 @@ function hostedMeeting(
   const meetingAfter = MEETINGS.has((tokens[trigger + 1]?.stem ?? "").replace(/^ال/, ""));
   if (!verb || (!(meetingBefore && pronoun) && !meetingAfter)) return null;
   const at = tokens.findIndex((t, k) => k > trigger && t.sentence === verb.sentence && t.norm === "بين");
-  if (at < 0) return { between: [] };
+  return { between: at < 0 ? [] : betweenParties(at, phrases) };
+}
+
+/** The two parties of "بين X وY" whose "بين" is token `at`: two actors of different countries after it. */
+function betweenParties(at: number, phrases: ActorPhrase[]): ActorPhrase[] {
   const between: ActorPhrase[] = [];
   for (const p of phrases) {
     if (p.tokStart <= at || p.head === "place" || !p.code) continue;
@@ -109,7 +118,7 @@ function hostedMeeting(
     between.push(p);
     if (between.length === 2) break;
   }
-  return { between: between.length === 2 ? between : [] };
+  return between.length === 2 ? between : [];
 }
 
 const STATE = /^(GOV|MIL|COP|SPY|LEG|JUD)/;
@@ -549,6 +558,19 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const withAdjectives = actorsBySentence.get(t.sentence) ?? [];
     const said = attributionsBySentence.get(t.sentence) ?? [];
     let src = sources(doc, t, withAdjectives, said, mainSubjects.get(t.sentence));
+    // "رحبت حماس بالقرار، وأكدت استعدادها …": a verb joined by و with no subject of its own shares
+    // the subject of the sentence's verb before it
+    const shared = mainSubjects.get(t.sentence);
+    if (
+      !src.list.length &&
+      pattern.form === "verb" &&
+      shared &&
+      tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
+      !phrases0(withAdjectives).some((p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger)
+    )
+      src = { list: shared, rule: "source:shared-subject" };
+    if (src.list.length && pattern.form === "verb" && !mainSubjects.has(t.sentence))
+      mainSubjects.set(t.sentence, src.list);
     const phrases = withAdjectives.filter((p) => p.head !== "adjective");
     let targets = eventTarget ? [eventTarget] : match.targets;
     // "طالب غوتيريش الحوثيين بالإفراج عن الموظفين": a demand or appeal is aimed at whom it addresses,
@@ -683,6 +705,34 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         }
       }
     }
+    // "بوساطة سعودية أمريكية", "إثر وساطة قادها المبعوث الأمريكي": a mediator deals with the parties
+    // of what the sentence says it brought about (the talks, the ceasefire)
+    if (pattern.cameo === "045" && pattern.form === "noun" && !targets.length && src.list.length) {
+      // nationalities side by side are mediators side by side ("سعودية أمريكية")
+      for (let next = src.list.at(-1); next; ) {
+        const end: number = next.tokEnd;
+        next = withAdjectives.find((p) => p.tokStart === end && p.head === "adjective" && !!p.code);
+        if (next) src = { ...src, list: [...src.list, next] };
+      }
+      const coded = new Set(
+        events
+          .filter((e) => e.sentences.includes(t.sentence))
+          .flatMap((e) => [e.source?.code, e.target?.code]),
+      );
+      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      // … or else the parties of the first "بين X وY" before it ("وقف إطلاق النار بين إسرائيل ولبنان")
+      const at = tokens.findIndex(
+        (x, k) => k < match.trigger && x.sentence === t.sentence && x.norm === "بين",
+      );
+      const parties = phrases
+        .filter((p) => !!p.code && coded.has(p.code) && p.tokEnd <= match.trigger)
+        .concat(coded.size || at < 0 ? [] : betweenParties(at, phrases))
+        .filter((p) => !own.has(p.code?.slice(0, 3)));
+      if (parties.length) {
+        targets = parties;
+        src = { ...src, rule: `${src.rule}+target:mediated` };
+      }
+    }
     // "a meeting / ceasefire between X and Y" is X acting with Y (a mediator stands outside: 045)
     const slotIndex = pattern.tokens.findIndex((x) => x.kind === "slot");
     const beforeSlot = pattern.tokens[slotIndex - 1];
@@ -758,7 +808,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "حذر عراقجي من أن بلاده سترد إذا أقر مجلس المحافظين قرارا ضدها": a warning or vow is aimed
     // at the first other party its clause names
-    if ((!hasSlot || subjectInSlot) && !targets.length && /^13/.test(pattern.cameo) && src.list.length) {
+    // … and so is readiness ("مؤكدا أن بلاده مستعدة للقيام بدور الوسيط بين السودانيين")
+    if ((!hasSlot || subjectInSlot) && !targets.length && /^(03|13)/.test(pattern.cameo) && src.list.length) {
       const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
       const to =
         t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)

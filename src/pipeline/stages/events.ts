@@ -135,6 +135,9 @@ function contentVerbs(lexicon: Lexicon): Set<string> {
   return set;
 }
 
+/** Words of readiness and resolve: the verbal noun after them is their content (coded as 03). */
+const READINESS = new Set(["استعداد", "مستعد", "مستعده", "مستعدون", "مستعدين", "عزم", "نيه"].map(normalize));
+
 /** Is the verbal noun at i the complement ("بـ / لـ / إلى …") of a content verb just before it? */
 function isComplement(
   tokens: WorkToken[],
@@ -144,6 +147,12 @@ function isComplement(
   verbs: ReadonlySet<string>,
 ): boolean {
   const t = tokens[i]!;
+  // "استعدادها للانخراط في مفاوضات مع إسرائيل": what one is ready for has not happened
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = tokens[k]!;
+    if (w.sentence !== sentence) break;
+    if (READINESS.has(w.stem) || READINESS.has(w.stem.replace(/^ال/, ""))) return true;
+  }
   const marked =
     !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") ||
     tokens[i - 1]?.norm === "الي" ||
