@@ -81,6 +81,27 @@ describe("event assembly", () => {
     ).toEqual(["USA 13 IRQ"]);
   });
 
+  it("aims an attack whose pattern names no object at the first other party of its clause", () => {
+    expect(
+      dyads("واصلت القوات التركية أمس قصفها الجوي لمواقع قوات سوريا الديمقراطية في شمال سوريا."),
+    ).toEqual(["TURMIL 19 SYRREBSDF"]);
+    // the nationality after an attack noun is its doer, never its object
+    expect(dyads("ورحبت السعودية بالضربة الصاروخية الأمريكية على قاعدة الشعيرات.")).toEqual([]);
+  });
+
+  it("lets a mediator deal with the parties of what it brought about", () => {
+    expect(
+      dyads("دخلت الهدنة بين الجيش السوداني وقوات الدعم السريع حيز التنفيذ بوساطة قطرية تركية.").sort(),
+    ).toEqual([
+      "QAT 04 SDNMIL",
+      "QAT 04 SDNREBRSF",
+      "SDNMIL 08 SDNREBRSF",
+      "SDNREBRSF 08 SDNMIL",
+      "TUR 04 SDNMIL",
+      "TUR 04 SDNREBRSF",
+    ]);
+  });
+
   it("targets the author of an earlier attack when a later sentence condemns it", () => {
     expect(dyads("شنت إسرائيل غارات على قطاع غزة. ودانت كل من مصر وقطر الغارات.")).toEqual([
       "ISR 19 PSE",

@@ -77,6 +77,11 @@ function phrases0(all: ActorPhrase[]): ActorPhrase[] {
   return all.filter((p) => p.head !== "adjective" && p.head !== "place");
 }
 
+/** Words that end the clause an attack's object is sought in. */
+const ATTACK_CLAUSE_ENDS = new Set(
+  ["فيما", "بينما", "حيث", "بعد", "قبل", "ما", "مما", "اسفر", "اسفرت"].map(normalize),
+);
+
 /** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
 const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
 
@@ -750,6 +755,38 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // what a participle's gap passed over is its object: "داعيا الطرفين إلى الحوار"
     if (pattern.form === "participle" && !targets.length && match.skipped[0])
       targets = group(match.skipped[0], phrases);
+    // "واصلت القوات التركية قصفها الجوي لمواقع قوات سوريا الديمقراطية": an attack with no object in
+    // its pattern hits the first other party its clause names (a place too: "قصف بلدات في جنوب لبنان")
+    // (a verbal noun's only when its doer is its own — a genitive, adjective or "على أيدي" agent — or is
+    // handed it by a light verb: "واصلت القوات قصفها"; a speaker's subject merely talks about it)
+    const ownDoer =
+      pattern.form !== "noun" ||
+      ["source:genitive", "source:adjective", "source:agent"].includes(src.rule) ||
+      LIGHT_VERBS.has(tokens[(src.list[0]?.tokStart ?? 0) - 1]?.stem ?? "");
+    if (attack && !targets.length && src.list.length && src.rule !== "source:between" && ownDoer) {
+      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      let stop = match.end;
+      while (
+        stop < Math.min(match.end + 8, tokens.length) &&
+        tokens[stop]?.sentence === t.sentence &&
+        tokens[stop]?.kind !== "punct" &&
+        !ATTACK_CLAUSE_ENDS.has(tokens[stop]?.norm ?? "")
+      )
+        stop++;
+      const object = withAdjectives.find(
+        (p) =>
+          p.tokStart >= match.end &&
+          p.tokStart < stop &&
+          !!p.code &&
+          !own.has(p.code.slice(0, 3)) &&
+          // a nationality right after an attack noun is its doer's ("الضربة الصاروخية الأمريكية")
+          !(p.head === "adjective" && p.tokStart === match.end && pattern.form === "noun"),
+      );
+      if (object) {
+        targets = group(object, withAdjectives);
+        src = { ...src, rule: `${src.rule}+target:attack-object` };
+      }
+    }
     // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
     // "رحب المجلس بالمبادرة الإثيوبية"
     const mutualSubject = src.list.length > 1 && isMutual(pattern.cameo);
