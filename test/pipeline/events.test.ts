@@ -102,6 +102,20 @@ describe("event assembly", () => {
     ]);
   });
 
+  it("never reads a word that points back as part of a name before it", () => {
+    const doc = pipeline.analyse({
+      id: "t",
+      text: "تصاعد التوتر بين الجزائر والمغرب. ودعا الوسيط سليم برهوم الطرفين إلى الحوار.",
+    });
+    const texts = (doc.actors ?? []).map((a) => `${a.text}:${a.head}`);
+    expect(texts).toContain("سليم برهوم:person");
+    expect(texts).toContain("الطرفين:pointer");
+    expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعا آبي أحمد الطرفين إلى الحوار.")).toEqual([
+      "ETHGOV 02 DZA",
+      "ETHGOV 02 MAR",
+    ]);
+  });
+
   it("targets the author of an earlier attack when a later sentence condemns it", () => {
     expect(dyads("شنت إسرائيل غارات على قطاع غزة. ودانت كل من مصر وقطر الغارات.")).toEqual([
       "ISR 19 PSE",
