@@ -707,7 +707,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           src = { list: group(host, withAdjectives), rule: "source:host" };
           targets = others;
           hostedBetween = hosted.between;
-        }
+        } else continue; // a meeting whose parties the sentence does not name: hosting whom is unknown
       }
     }
     // "بوساطة سعودية أمريكية", "إثر وساطة قادها المبعوث الأمريكي": a mediator deals with the parties
