@@ -33,6 +33,12 @@ describe("event assembly", () => {
     ]);
   });
 
+  it("reads two sides freeing prisoners as each freeing the other's", () => {
+    expect(
+      dyads("أفرجت الحكومة اليمنية وجماعة الحوثي أمس عن مئات الأسرى في أكبر عملية تبادل.").sort(),
+    ).toEqual(["YEMGOV 08 YEMREBHOU", "YEMREBHOU 08 YEMGOV"]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

@@ -82,6 +82,9 @@ const ATTACK_CLAUSE_ENDS = new Set(
   ["فيما", "بينما", "حيث", "بعد", "قبل", "ما", "مما", "اسفر", "اسفرت"].map(normalize),
 );
 
+/** Agents that are prisoners or captives of no named side. */
+const PRISONERS = new Set(["cvl.prisoners", "cvl.hostages"]);
+
 /** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
 const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
 
@@ -909,8 +912,17 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (!src.list.length && ATTACK.test(pattern.cameo)) continue;
     // a mutual act with coordinated actors and no other party: each acts on the others
     // ("اتفق الطرفان على…", "وقعت الحكومة والحركة اتفاقا", "اشتبك الجيش والمتمردون")
+    // "أفرجت الحكومة وجماعة الحوثي عن مئات الأسرى": two sides freeing prisoners free each other's
+    const exchange =
+      /^084/.test(pattern.cameo) &&
+      src.list.length === 2 &&
+      targets.length > 0 &&
+      targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
+    if (exchange) targets = [];
     const mutual =
-      src.rule === "source:between" || (!targets.length && src.list.length > 1 && isMutual(pattern.cameo));
+      exchange ||
+      src.rule === "source:between" ||
+      (!targets.length && src.list.length > 1 && isMutual(pattern.cameo));
     if (mutual) targets = src.list;
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
     // agent (a genitive or adjective after it); a sentence's subject often just talks about it
