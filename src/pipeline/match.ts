@@ -1,3 +1,4 @@
+import { normalize } from "../lang/ar/normalize.js";
 import type { EventPattern, PatternToken } from "../lexicon/types.js";
 import type { WorkToken } from "./doc.js";
 import type { ActorPhrase } from "./phrases.js";
@@ -11,6 +12,9 @@ import { tokenKeys } from "./stages/mentions.js";
  *   "ستتواصل وزارة الخارجية الأمريكية بنشاط مع حكومات مصر وقطر"
  *    pattern "تواصل مع {T}": verb, subject skipped (+1 word), مع, target group
  */
+
+/** Verbs of agreeing: done by two sides together (stages/assemble.ts), never a frame for content. */
+export const RECIPROCAL = new Set(["اتفق", "اتفقت", "اتفقوا", "اتفقا", "يتفق"].map(normalize));
 
 export interface PatternMatch {
   pattern: EventPattern;

@@ -39,6 +39,19 @@ describe("event assembly", () => {
     ).toEqual(["YEMGOV 08 YEMREBHOU", "YEMREBHOU 08 YEMGOV"]);
   });
 
+  it("codes agreeing between the two sides that agree, and what several agree on in its own right", () => {
+    expect(
+      dyads(
+        "التقى وزير الخارجية الأمريكي نظيره الروسي في الرياض، في اجتماع استضافته السعودية. واتفق الجانبان على إعادة فتح السفارتين.",
+      ).slice(3),
+    ).toEqual(["USAGOV 03 RUSGOV", "RUSGOV 03 USAGOV"]);
+    expect(dyads("اتفقت السعودية والإمارات ومصر على إعادة علاقاتها الكاملة مع قطر.")).toEqual([
+      "SAU 05 QAT",
+      "ARE 05 QAT",
+      "EGY 05 QAT",
+    ]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

@@ -187,8 +187,24 @@ function pointerPhrases(
       const actorish = (h: ActorPhrase) =>
         !!h.code && h.tokEnd <= i && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
       const sizes = new Map<number, number>();
-      for (const x of history) if (actorish(x)) sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
-      const pair = history.findLast((h) => actorish(h) && sizes.get(h.group) === 2);
+      const codes = new Map<number, Set<string>>();
+      for (const x of history)
+        if (actorish(x)) {
+          sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
+          codes.set(x.group, (codes.get(x.group) ?? new Set()).add(x.code!));
+        }
+      // a pair of sides: two actors named together that are not one side ("وزير خارجيتها ومستشار الأمن
+      // الوطني" are both the Saudi government)
+      // (a capital after "في" is where something happens: "محادثات في الرياض وزيلينسكي يرفض")
+      const locative = (h: ActorPhrase) =>
+        h.pieces.some((x) => x.resolved.kind === "capital") && tokens[h.tokStart - 1]?.norm === "في";
+      const pair = history.findLast(
+        (h) =>
+          actorish(h) &&
+          sizes.get(h.group) === 2 &&
+          codes.get(h.group)?.size === 2 &&
+          !history.some((x) => x.group === h.group && locative(x)),
+      );
       // "الوزيران", "الزعيمان": the last two people named, this sentence included
       const people: ActorPhrase[] = [];
       if (/وزير|زعيم|رئيس/.test(t.norm))
@@ -199,8 +215,28 @@ function pointerPhrases(
       if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
       else if (people.length === 2 && people[0]!.code !== people[1]!.code) targets = people;
       else {
-        // the last two parties named in earlier sentences (this sentence's subject is not one of them:
-        // "ودعت السعودية البلدين إلى الحوار")
+        // the first two parties of the latest earlier sentence that names two: "التقى روبيو نظيره الروسي
+        // لافروف … في اجتماع استضافته السعودية. واتفق الجانبان" (the two who met, not the host)
+        const party = (h: ActorPhrase) =>
+          actorish(h) && h.sentence < t.sentence && !h.pieces.some((x) => x.resolved.kind === "capital");
+        for (let k = history.length - 1; k >= 0 && targets.length < 2; k--) {
+          const sentence = history[k]!.sentence;
+          if (!party(history[k]!)) continue;
+          const firsts: ActorPhrase[] = [];
+          for (const h of history)
+            if (
+              h.sentence === sentence &&
+              party(h) &&
+              !firsts.some((f) => f.code?.slice(0, 3) === h.code?.slice(0, 3))
+            )
+              firsts.push(h);
+          if (firsts.length >= 2) targets = firsts.slice(0, 2);
+          else while (k > 0 && history[k - 1]!.sentence === sentence) k--;
+        }
+      }
+      if (!targets.length && !pair) {
+        // else the last two parties named in earlier sentences (this sentence's subject is not one of
+        // them: "ودعت السعودية البلدين إلى الحوار")
         const seen = new Set<string>();
         for (let k = history.length - 1; k >= 0; k--) {
           const h = history[k]!;

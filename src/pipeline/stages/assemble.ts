@@ -3,7 +3,7 @@ import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
-import { prepOf } from "../match.js";
+import { prepOf, RECIPROCAL } from "../match.js";
 import type { ActorPhrase } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
@@ -792,7 +792,14 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // a pattern that ends on a noun names its owner as the target: "رحبت حماس بقرار مجلس الأمن",
     // "رحب المجلس بالمبادرة الإثيوبية"
-    const mutualSubject = src.list.length > 1 && isMutual(pattern.cameo);
+    // (an intent is mutual between two sides; several agreeing on a course act together, not on each
+    // other: "اتفقت السعودية والإمارات والبحرين ومصر على إعادة العلاقات مع قطر")
+    const mutualSubject =
+      src.list.length > 1 && isMutual(pattern.cameo) && !(/^03/.test(pattern.cameo) && src.list.length > 2);
+    // "اتفق الجانبان على …" is an event between the two sides; one side agreeing on a course is not
+    const verb = pattern.tokens[0];
+    if (verb?.kind === "word" && RECIPROCAL.has(verb.key) && pattern.form === "verb" && !mutualSubject)
+      continue;
     // … but what follows "أن" is a clause's subject, not an owner ("حذر نتنياهو من أن إسرائيل ستضرب")
     const lastEl = pattern.tokens[pattern.tokens.length - 1];
     const endsInClause = lastEl?.kind === "word" && CLAUSE_OPENING.has(lastEl.key);
@@ -849,7 +856,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "حذر عراقجي من أن بلاده سترد إذا أقر مجلس المحافظين قرارا ضدها": a warning or vow is aimed
     // at the first other party its clause names
     // … and so is readiness ("مؤكدا أن بلاده مستعدة للقيام بدور الوسيط بين السودانيين")
-    if ((!hasSlot || subjectInSlot) && !targets.length && /^(03|13)/.test(pattern.cameo) && src.list.length) {
+    if (
+      (!hasSlot || subjectInSlot) &&
+      !targets.length &&
+      /^(03|13)/.test(pattern.cameo) &&
+      src.list.length &&
+      !mutualSubject
+    ) {
       const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
       const to =
         t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
@@ -919,10 +932,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets.length > 0 &&
       targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
     if (exchange) targets = [];
-    const mutual =
-      exchange ||
-      src.rule === "source:between" ||
-      (!targets.length && src.list.length > 1 && isMutual(pattern.cameo));
+    const mutual = exchange || src.rule === "source:between" || (!targets.length && mutualSubject);
     if (mutual) targets = src.list;
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
     // agent (a genitive or adjective after it); a sentence's subject often just talks about it

@@ -3,7 +3,7 @@ import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
-import { matchPattern, type PatternMatch, type SentenceView } from "../match.js";
+import { matchPattern, type PatternMatch, RECIPROCAL, type SentenceView } from "../match.js";
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
@@ -128,7 +128,14 @@ function contentVerbs(lexicon: Lexicon): Set<string> {
     set = new Set();
     for (const p of lexicon.patterns) {
       const first = p.tokens[0];
-      if (first?.kind === "word" && p.form === "verb" && CONTENT_ROOTS.test(p.cameo)) set.add(first.key);
+      // "اتفقت على إعادة العلاقات مع الدوحة": what sides agree on is coded in its own right
+      if (
+        first?.kind === "word" &&
+        p.form === "verb" &&
+        CONTENT_ROOTS.test(p.cameo) &&
+        !RECIPROCAL.has(first.key)
+      )
+        set.add(first.key);
     }
     contentVerbCache.set(lexicon, set);
   }
@@ -172,10 +179,12 @@ function isComplement(
       head = found[k];
       break;
     }
+  const headVerb = head?.match.pattern.tokens[0];
   return (
     !!head &&
     head.match.pattern.form !== "noun" &&
     CONTENT_ROOTS.test(head.match.pattern.cameo) &&
+    !(headVerb?.kind === "word" && RECIPROCAL.has(headVerb.key)) &&
     i - head.match.end <= 6
   );
 }
