@@ -52,6 +52,15 @@ describe("event assembly", () => {
     ]);
   });
 
+  it("gives aid to the party its clause marks as recipient, and condolences to a nation", () => {
+    expect(
+      dyads(
+        "وأعلنت وزارة الخارجية الأمريكية أنها ستقدم مساعدات إنسانية بقيمة عشرين مليون دولار للسودان عبر منظمات شريكة.",
+      ),
+    ).toEqual(["USAGOV 07 SDN"]);
+    expect(dyads("وأعرب الرئيس التركي عن تعازيه للشعب الليبي.")).toEqual(["TURGOV 01 LBYCVL"]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

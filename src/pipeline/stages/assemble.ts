@@ -838,6 +838,23 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         eventTarget = judged;
       }
     }
+    // "ستقدم مساعدات إنسانية بقيمة 85 مليون دولار للبلدين": aid goes to the first other party its clause
+    // marks as a recipient (لـ, إلى)
+    if (!targets.length && /^07/.test(pattern.cameo) && src.list.length) {
+      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      const recipient = withAdjectives.find((p) => {
+        if (p.tokStart < match.end || p.tokStart > match.end + 8 || !p.code || own.has(p.code.slice(0, 3)))
+          return false;
+        if (tokens.slice(match.end, p.tokStart).some((x) => x.kind === "punct" || x.sentence !== t.sentence))
+          return false;
+        const first = tokens[p.tokStart];
+        return prepOf(first) === "ل" || tokens[p.tokStart - 1]?.norm === "الي";
+      });
+      if (recipient) {
+        targets = group(recipient, withAdjectives);
+        src = { ...src, rule: `${src.rule}+target:recipient` };
+      }
+    }
     // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police)
     if (!src.list.length && pattern.form === "passive" && /^173/.test(pattern.cameo)) {
       const country = targets[0]?.code?.slice(0, 3);
