@@ -61,6 +61,16 @@ describe("event assembly", () => {
     expect(dyads("وأعرب الرئيس التركي عن تعازيه للشعب الليبي.")).toEqual(["TURGOV 01 LBYCVL"]);
   });
 
+  it("does not code cooperation named as a topic of talks, only cooperation told as done", () => {
+    expect(
+      dyads("التقى وزير الخارجية التونسي نظيره الفرنسي، وبحث الجانبان سبل تعزيز التعاون بين البلدين."),
+    ).toEqual(["TUNGOV 04 FRAGOV"]);
+    expect(dyads("أشاد الوزير بالتعاون بين تونس وفرنسا في مكافحة الإرهاب.").sort()).toEqual([
+      "FRA 06 TUN",
+      "TUN 06 FRA",
+    ]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

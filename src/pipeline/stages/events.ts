@@ -142,6 +142,22 @@ function contentVerbs(lexicon: Lexicon): Set<string> {
   return set;
 }
 
+/** Words that frame cooperation as a topic or a standing relation: سبل، تعزيز، علاقات، مجالات … */
+const TOPIC_FRAMES = new Set(
+  // biome-ignore format: a word list
+  ["سبل", "آفاق", "تعزيز", "دعم", "تطوير", "توطيد", "تدعيم", "دفع", "علاقات", "مجال", "مجالات", "مسائل", "ملفات", "اطار", "بحث", "مناقشة", "تناول", "تمتين"].map(normalize),
+);
+
+/** Is the cooperation noun at i framed as a topic ("سبل تعزيز التعاون", "في إطار التعاون")? */
+function isTopic(tokens: WorkToken[], i: number, sentence: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = tokens[k]!;
+    if (w.sentence !== sentence || w.kind !== "word") return false;
+    if (TOPIC_FRAMES.has(w.stem) || TOPIC_FRAMES.has(w.stem.replace(/^ال/, ""))) return true;
+  }
+  return false;
+}
+
 /** Words of readiness and resolve: the verbal noun after them is their content (coded as 03). */
 const READINESS = new Set(["استعداد", "مستعد", "مستعده", "مستعدون", "مستعدين", "عزم", "نيه"].map(normalize));
 
@@ -252,6 +268,10 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       // "طالب غوتيريش بالإفراج عن الموظفين": what a demand, appeal or accusation asks for is its
       // content, not an event that happened (the demand itself is coded)
       if (best.pattern.form === "noun" && isComplement(tokens, i, out, s, contentVerbs(lexicon))) continue;
+      // "لبحث سبل دفع علاقات التعاون الثنائي بين البلدين": cooperation named as a topic or a state of
+      // relations is not an act of cooperation
+      if (best.pattern.form === "noun" && /^0[56]/.test(best.pattern.cameo) && isTopic(tokens, i, s))
+        continue;
       for (const w of best.words) used.add(w);
       const clauseStart = clauseStartOf(doc, from, i);
       out.push({
