@@ -44,6 +44,11 @@ export class TokenTrie<T> {
     return node.values;
   }
 
+  /** Is there a one-word entry with this key? (`get([key])` without building an array, for hot loops.) */
+  get1(key: string): boolean {
+    return (this.root.next.get(key)?.values.length ?? 0) > 0;
+  }
+
   /** Longest match starting at token `i`; `alternatives(j)` gives the keys token j may match as. */
   longest(i: number, count: number, alternatives: (j: number) => readonly string[]): TrieMatch<T> | null {
     if (i >= count) return null;

@@ -56,7 +56,7 @@ function nameLike(t: WorkToken | undefined, common: ReadonlySet<string>, lexicon
   if (t.seg?.proclitics.some((p) => p.norm !== "ال")) return false;
   if (common.has(t.norm) || common.has(t.stem) || lexicon.patternsByFirst.has(t.stem)) return false;
   // a word that points back is no part of a name: "دعا آبي أحمد الطرفين"
-  if (t.keys?.some((k) => lexicon.cueTries.pointers.get([k]).length)) return false;
+  if (t.keys) for (const k of t.keys) if (lexicon.cueTries.pointers.get1(k)) return false;
   // an indefinite accusative of a common word is no name: "اتصالا هاتفيا" (a phone call)
   if (t.norm.endsWith("ا") && (common.has(t.norm.slice(0, -1)) || lexicon.words.has(t.norm.slice(0, -1))))
     return false;
