@@ -3,7 +3,9 @@ import { normalize } from "../../lang/ar/normalize.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
+import { ATTACK_NOUNS, judgedEvent, type LastActs } from "../judged.js";
 import { prepOf, RECIPROCAL } from "../match.js";
+import { betweenParties, hostedMeeting } from "../meetings.js";
 import type { ActorPhrase } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
@@ -73,7 +75,7 @@ function antecedentOf(
 }
 
 /** Actor phrases that can be parties (no nationality adjectives, no places). */
-function phrases0(all: ActorPhrase[]): ActorPhrase[] {
+function partyPhrases(all: ActorPhrase[]): ActorPhrase[] {
   return all.filter((p) => p.head !== "adjective" && p.head !== "place");
 }
 
@@ -87,47 +89,6 @@ const PRISONERS = new Set(["cvl.prisoners", "cvl.hostages"]);
 
 /** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
 const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
-
-/** Nouns of meetings: what a hosting verb hosts when it does not host a party. */
-const MEETINGS = new Set(
-  ["اجتماع", "محادثات", "مفاوضات", "قمة", "لقاء", "مؤتمر", "جولة", "مباحثات", "حوار"].map(normalize),
-);
-
-/**
- * "في اجتماع ثلاثي استضافه وزير الخارجية التركي", "المحادثات استضافتها العاصمة الصينية بين …":
- * a hosting verb whose object is a meeting (a pronoun after a meeting noun, or the noun itself).
- * Returns the parties the meeting is between when the sentence says so ("بين X وY"), else [].
- */
-function hostedMeeting(
-  tokens: WorkToken[],
-  trigger: number,
-  verbKey: string,
-  phrases: ActorPhrase[],
-): { between: ActorPhrase[] } | null {
-  const verb = tokens[trigger];
-  // the pronoun read off the written verb: "استضافه" may be segmented as one word
-  const pronoun = ["ه", "ها", "هم", "هما"].includes(verb?.norm.slice(verbKey.length) ?? "");
-  const meetingBefore = [1, 2, 3].some((k) => {
-    const t = tokens[trigger - k];
-    return !!t && t.sentence === verb?.sentence && MEETINGS.has(t.stem.replace(/^ال/, ""));
-  });
-  const meetingAfter = MEETINGS.has((tokens[trigger + 1]?.stem ?? "").replace(/^ال/, ""));
-  if (!verb || (!(meetingBefore && pronoun) && !meetingAfter)) return null;
-  const at = tokens.findIndex((t, k) => k > trigger && t.sentence === verb.sentence && t.norm === "بين");
-  return { between: at < 0 ? [] : betweenParties(at, phrases) };
-}
-
-/** The two parties of "بين X وY" whose "بين" is token `at`: two actors of different countries after it. */
-function betweenParties(at: number, phrases: ActorPhrase[]): ActorPhrase[] {
-  const between: ActorPhrase[] = [];
-  for (const p of phrases) {
-    if (p.tokStart <= at || p.head === "place" || !p.code) continue;
-    if (between.some((b) => b.code?.slice(0, 3) === p.code?.slice(0, 3))) continue;
-    between.push(p);
-    if (between.length === 2) break;
-  }
-  return between.length === 2 ? between : [];
-}
 
 const STATE = /^(GOV|MIL|COP|SPY|LEG|JUD)/;
 
@@ -403,77 +364,6 @@ function isMutual(cameo: string): boolean {
 const ATTACK = /^(18|19|20)/;
 /** Acts others judge as measures: demands, aid, sanctions, cuts, force and the like (not talk). */
 const MEASURE = /^(06|07|08|10|12|13|14|15|16|17)/;
-/** Nouns that name an attack already reported: "أدانت الأردن العملية", "ندد بالقصف". */
-const ATTACK_NOUNS = new Set(
-  // biome-ignore format: a word list
-  ["هجوم", "هجمات", "غاره", "غارات", "ضربه", "ضربات", "قصف", "عمليه", "عدوان", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "مجزره", "جريمه", "هجمه", "توغل", "اقتحام"].map(normalize),
-);
-
-/** Nouns that name a measure someone took: "رحبت حماس بالقرار", "وصف العقوبات بأنها غير قانونية". */
-const DECISION_NOUNS = new Set(
-  // biome-ignore format: a word list
-  ["قرار", "خطوه", "عقوبات", "اجراءات", "اجراء", "اتهامات", "مبادره", "ذرائع", "تصريحات", "تصويت", "اعلان"].map(normalize),
-);
-
-/** Who did the latest things an article reports: what a judging verb's object may point back to. */
-export interface LastActs {
-  /** The author of the latest attack ("أدان الهجوم"). */
-  attack: ActorPhrase | null;
-  /** The author of the latest other measure ("رحب بالقرار"). */
-  measure: ActorPhrase | null;
-}
-
-/**
- * The author of the act a judging verb's object names: an attack noun (ATTACK_NOUNS) or a measure
- * (DECISION_NOUNS) among the words after `from` — "دانت مصر الغارات", "رفضت ما وصفته بالذرائع".
- */
-function judgedEvent(
-  tokens: WorkToken[],
-  from: number,
-  last: LastActs,
-  actors: ActorPhrase[] = [],
-): ActorPhrase | null {
-  // "ما وصفته بـ…" (what it called …) names the act a few words on
-  const reach = tokens[from]?.norm === "ما" ? 5 : 3;
-  for (let j = from; j < from + reach; j++) {
-    const t = tokens[j];
-    if (t?.kind === "punct" && /["«»“”]/.test(t.text)) continue;
-    if (t?.kind !== "word") return null;
-    const stem = t.stem.replace(/^ال/, "");
-    if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(stem)) return last.attack;
-    if (DECISION_NOUNS.has(t.stem) || DECISION_NOUNS.has(stem))
-      return measureAuthor(tokens, stem, j, actors) ?? last.measure;
-  }
-  return null;
-}
-
-/**
- * Who took the measure a noun names: the subject of the sentence where the article first names
- * it ("اعتمد مجلس الأمن … قرارا" … "رحبت حماس بالقرار" → the Council).
- */
-function measureAuthor(
-  tokens: WorkToken[],
-  stem: string,
-  at: number,
-  actors: ActorPhrase[],
-): ActorPhrase | null {
-  const same = (t: WorkToken) => t.kind === "word" && t.stem.replace(/^ال/, "").replace(/ا$/, "") === stem;
-  const first = tokens.findIndex((t, k) => k < at && t.sentence < (tokens[at]?.sentence ?? 0) && same(t));
-  if (first < 0) return null;
-  const sentence = tokens[first]!.sentence;
-  return (
-    actors.find(
-      (a) =>
-        a.sentence === sentence &&
-        a.tokEnd <= first &&
-        !!a.code &&
-        a.head !== "place" &&
-        a.head !== "adjective" &&
-        a.head !== "pointer",
-    ) ?? null
-  );
-}
-
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
@@ -574,7 +464,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       pattern.form === "verb" &&
       shared &&
       tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
-      !phrases0(withAdjectives).some((p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger)
+      !partyPhrases(withAdjectives).some((p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger)
     )
       src = { list: shared, rule: "source:shared-subject" };
     if (src.list.length && pattern.form === "verb" && !mainSubjects.has(t.sentence))
