@@ -25,7 +25,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 /**
  * The marsad command line: one command per file in this folder. Exit codes:
  * 0 success, 1 some input failed (the rest was processed), 2 usage error,
- * 70 internal error.
+ * 3 the command could not run (a coded failure: a database that cannot be opened,
+ * a gold file that is missing…), 70 internal error (a bug: anything uncoded).
  */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("marsad")
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     process.stderr.write(`marsad: ${formatError(err)}\n`);
-    return err instanceof MarsadError && err.code === "E_USAGE" ? 2 : 70;
+    if (!(err instanceof MarsadError)) return 70;
+    return err.code === "E_USAGE" ? 2 : 3;
   }
 }

@@ -65,4 +65,16 @@ describe("marsad ingest / search / export", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("E_USAGE: --quad");
   });
+
+  it("exits 3, naming the database, when the database cannot be opened, and 3 for a missing gold file", () => {
+    // port 1 refuses at once: no PostgreSQL listens there
+    const r = runCli(["ingest", SEED_TXT, "--db", "postgres://postgres@127.0.0.1:1/none"]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(
+      /E_DB: postgres:\/\/postgres@127\.0\.0\.1:1\/none: cannot open the PostgreSQL database/,
+    );
+    const g = runCli(["eval", "/no/such/file.gold.json"]);
+    expect(g.status).toBe(3);
+    expect(g.stderr).toContain("E_GOLD: /no/such/file.gold.json");
+  });
 });

@@ -464,7 +464,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       pattern.form === "verb" &&
       shared &&
       tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
-      !partyPhrases(withAdjectives).some((p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger)
+      !partyPhrases(withAdjectives).some(
+        (p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger,
+      )
     )
       src = { list: shared, rule: "source:shared-subject" };
     if (src.list.length && pattern.form === "verb" && !mainSubjects.has(t.sentence))
