@@ -234,6 +234,33 @@ function rightAnchored(
   return { subject, object };
 }
 
+/** Adjectives that may stand between a noun and its complement: "وقف فوري لإطلاق النار". */
+const MODIFIERS = new Set(
+  ["فوري", "عاجل", "كامل", "شامل", "تام", "دائم", "نهائي", "مشروط", "غير", "جديد", "مؤقت", "جزئي"].map(
+    normalize,
+  ),
+);
+
+/**
+ * Where the next fixed word of a pattern may stand: right here, or past up to three adjectives
+ * ("الإفراج الفوري وغير المشروط عن", "انسحاب كامل من"), one unit of slack each. An actor or a
+ * nationality is never skipped as a modifier.
+ */
+function modifierSkips(
+  view: SentenceView,
+  j: number,
+): Array<{ to: number; slack: number; phrase?: ActorPhrase }> {
+  const out: Array<{ to: number; slack: number; phrase?: ActorPhrase }> = [{ to: j, slack: 0 }];
+  for (let q = j; q < Math.min(view.end, j + 3); q++) {
+    const t = view.tokens[q]!;
+    if (t.kind !== "word" || view.byStart.has(q) || view.adjectivesByStart?.has(q)) break;
+    const stem = t.stem.replace(/^ال/, "");
+    if (!MODIFIERS.has(stem) && !MODIFIERS.has(stem.replace(/ا$/, ""))) break;
+    out.push({ to: q + 1, slack: q + 1 - j });
+  }
+  return out;
+}
+
 /** The first word with `key` 4–10 tokens on, past a span that holds an actor (a long subject). */
 function longSubject(
   view: SentenceView,
@@ -276,7 +303,7 @@ export function matchPattern(
           ? [{ to: j, slack: 0 }]
           : afterTrigger
             ? skips(view, j, plain, extra)
-            : [{ to: j, slack: 0 }];
+            : modifierSkips(view, j);
       for (const o of options) {
         if (!hasKey(view.tokens[o.to], el.key) || o.to >= view.end) continue;
         walk(k + 1, o.to + 1, {

@@ -71,6 +71,12 @@ describe("event assembly", () => {
     ]);
   });
 
+  it("lets adjectives stand inside a pattern, and aims a demand without addressee at what its content names", () => {
+    expect(dyads("اعتمد مجلس الأمن الدولي أمس قرارا يطالب بوقف فوري لإطلاق النار في السودان.")).toEqual([
+      "IGOUNO 10 SDN",
+    ]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

@@ -768,10 +768,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (
       (!hasSlot || subjectInSlot) &&
       !targets.length &&
-      /^(03|13)/.test(pattern.cameo) &&
+      /^(03|10|13)/.test(pattern.cameo) &&
       src.list.length &&
       !mutualSubject
     ) {
+      // … and a demand with no addressee at whom its content names, a place too ("قرار يطالب بوقف
+      // فوري لإطلاق النار في غزة")
+      const demand = pattern.cameo.startsWith("10");
       const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
       const to =
         t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
@@ -787,8 +790,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           p.tokStart < stop &&
           !!p.code &&
           !own.has(p.code.slice(0, 3)) &&
-          p.head !== "place" &&
-          !p.pieces.some((x) => x.resolved.kind === "capital"),
+          (demand || (p.head !== "place" && !p.pieces.some((x) => x.resolved.kind === "capital"))),
       );
       if (other) {
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
