@@ -77,6 +77,14 @@ describe("event assembly", () => {
     ]);
   });
 
+  it("never takes an object past a comma, and lets a verb joined by و address the party it names", () => {
+    expect(
+      dyads(
+        "شنت قوات الدعم السريع هجوما على قرية في ولاية الجزيرة. ودان الأمين العام للأمم المتحدة الهجوم، وطالب السلطات السودانية بإجراء تحقيق.",
+      ),
+    ).toEqual(["SDNREBRSF 19 SDN", "IGOUNO 11 SDNREBRSF", "IGOUNO 10 SDNGOV"]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

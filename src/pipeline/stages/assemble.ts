@@ -486,6 +486,21 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       );
       const slotAfter = !targets[0] || targets[0].tokStart >= match.words[1];
       if (addressee && slotAfter && !targets.includes(addressee)) targets = group(addressee, phrases);
+      // "ودان غوتيريش الهجوم، وطالب السلطات السودانية بإجراء تحقيق": a verb joined by و whose one
+      // phrase is another party than the sentence's subject addresses that party; the subject is shared
+      const shared = mainSubjects.get(t.sentence);
+      const only = match.skipped[0];
+      if (
+        !addressee &&
+        !targets.length &&
+        shared?.length &&
+        tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
+        only.tokStart === match.trigger + 1 &&
+        !shared.some((x) => x.code === only.code)
+      ) {
+        targets = group(only, phrases);
+        src = { list: shared, rule: "source:shared-subject" };
+      }
     }
     // "استقبله ولي العهد": the object is the pronoun on the verb, the phrase after it the subject
     const pronoun = objectPronoun(tokens[match.trigger], pattern);
@@ -523,16 +538,20 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           p.code?.slice(0, 3) === subject.code.slice(0, 3),
       );
       const from = apposition ? apposition.tokEnd : end;
+      // … never past a comma: "ودان غوتيريش الهجوم، وطالب السلطات السودانية" (the authorities are the
+      // next verb's object)
+      let reach = from + 3;
+      for (let q = from; q < reach; q++) if (tokens[q]?.kind === "punct") reach = q;
       return (
         phrases.find(
           (p) =>
             p.tokStart >= from &&
-            p.tokStart <= from + 3 &&
+            p.tokStart <= reach &&
             !same(p) &&
             (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")),
         ) ??
         withAdjectives.find(
-          (p) => p.head === "adjective" && p.tokStart > from && p.tokStart <= from + 3 && !same(p),
+          (p) => p.head === "adjective" && p.tokStart > from && p.tokStart <= reach && !same(p),
         )
       );
     };
