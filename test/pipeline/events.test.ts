@@ -85,6 +85,15 @@ describe("event assembly", () => {
     ).toEqual(["SDNREBRSF 19 SDN", "IGOUNO 11 SDNREBRSF", "IGOUNO 10 SDNGOV"]);
   });
 
+  it("reads a place after a meeting noun as its venue, a former official as an elite, a parliamentary delegation as legislature", () => {
+    expect(dyads("كشف الوزير عن لقاء باريس بين الرئيس التونسي ورئيس حركة النهضة.").sort()).toEqual([
+      "TUNGOV 04 TUNPTY",
+      "TUNPTY 04 TUNGOV",
+    ]);
+    expect(dyads("التقى الرئيس التونسي الرئيس الفرنسي السابق نيكولا ساركوزي.")).toEqual(["TUNGOV 04 FRAELI"]);
+    expect(dyads("وصل وفد برلماني تونسي إلى دمشق في زيارة رسمية.")).toEqual(["TUNLEG 04 SYRGOV"]);
+  });
+
   it("resolves 'the two countries' to the last two countries named before", () => {
     expect(dyads("تصاعد التوتر بين الجزائر والمغرب. ودعت السعودية البلدين إلى تغليب الحوار.")).toEqual([
       "SAU 02 DZA",

@@ -355,6 +355,26 @@ function joinCoordinated(phrases: ActorPhrase[], tokens: WorkToken[]): void {
   }
 }
 
+/** Words that make an office a past one: "الرئيس الفرنسي السابق"، "وزير الداخلية الأسبق". */
+const FORMER = new Set(["السابق", "الاسبق", "السابقه", "سابق", "سابقا", "الاسبقه"].map(normalize));
+
+/**
+ * A former office holder acts for no state: "الرئيس الفرنسي السابق نيكولا ساركوزي" is one of
+ * France's elites (FRAELI), not its government.
+ */
+function formerOfficial(p: ActorPhrase, tokens: WorkToken[], lexicon: Lexicon): void {
+  if (!p.code || p.code.length < 6 || !STATE_ROLES.has(p.code.slice(3, 6))) return;
+  for (let k = p.tokStart; k <= p.tokEnd && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== p.sentence || !FORMER.has(t.norm)) continue;
+    p.code = `${p.code.slice(0, 3)}ELI`;
+    p.role = "ELI";
+    p.name = codeName(p.code, lexicon);
+    p.rules.push("role:former");
+    return;
+  }
+}
+
 export const actorsStage: Stage<ActorContext & { published?: string | null }> = {
   name: "actors",
   needs: ["tokens", "sentenceTokens", "mentions"],
@@ -383,6 +403,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
         id += built.length;
         for (const p of built) {
           resolveByContext(p, history, ctx.lexicon, phrases, tokens);
+          formerOfficial(p, tokens, ctx.lexicon);
           phrases.push(p);
           entities.push(...entitiesOf(p, doc));
           // a person named in full is found again by surname alone ("ماثيو ميلر" … "ميلر")

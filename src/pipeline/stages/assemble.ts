@@ -74,6 +74,11 @@ function antecedentOf(
   return last ? [last] : [];
 }
 
+/** A place or capital: after a noun it names where the noun happens ("لقاء باريس"، "قمة الرياض"). */
+function isVenue(p: ActorPhrase): boolean {
+  return p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
+}
+
 /** Actor phrases that can be parties (no nationality adjectives, no places). */
 function partyPhrases(all: ActorPhrase[]): ActorPhrase[] {
   return all.filter((p) => p.head !== "adjective" && p.head !== "place");
@@ -187,15 +192,16 @@ function sources(
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
   if (match.pattern.form === "participle") return clauseSubject(doc, t, all, attributions, mainSubject);
   const isTarget = (p: ActorPhrase) => match.targets.includes(p);
-  const skipped = match.skipped.find((p) => !isTarget(p));
+  const skipped = match.skipped.find((p) => !isTarget(p) && !(match.pattern.form === "noun" && isVenue(p)));
   if (skipped)
     return {
       list: group(skipped, phrases),
       rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso",
     };
   if (match.pattern.form === "noun") {
+    // a capital or place after the noun is where it happens, not who does it ("لقاء باريس"، "قمة الرياض")
     const genitive = phrases.find(
-      (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens),
+      (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens) && !isVenue(p),
     );
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
     // "هجوم بري إسرائيلي على رفح": a nationality after a word of description
@@ -660,7 +666,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       beforeSlot.key === "بين" &&
       pattern.cameo !== "045" &&
       targets.length > 1 &&
-      !match.skipped.length
+      match.skipped.every(isVenue)
     ) {
       // both sides act: "وقف إطلاق النار بين إسرائيل وحماس" is coded each way
       src = { list: targets, rule: "source:between" };
