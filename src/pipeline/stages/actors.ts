@@ -132,7 +132,10 @@ function resolveByContext(
   // else a country named earlier in the sentence ("الاحتجاجات في طهران … لدى شرطة الأخلاق"), else the story's
   const named = same
     ? undefined
-    : current.findLast((h) => national(h) && h.tokEnd <= p.tokStart && h.head !== "pointer");
+    : // (not a nationality: it belongs to its own noun — "السفارة الأمريكية … الحكومة")
+      current.findLast(
+        (h) => national(h) && h.tokEnd <= p.tokStart && h.head !== "pointer" && h.head !== "adjective",
+      );
   const country =
     same?.code?.slice(0, 3) ?? named?.code?.slice(0, 3) ?? homeCountry(history, lexicon, false, tokens);
   if (!country) return;
