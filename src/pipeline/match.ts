@@ -1,7 +1,7 @@
 import { normalize } from "../lang/ar/normalize.js";
 import type { EventPattern, PatternToken } from "../lexicon/types.js";
 import type { WorkToken } from "./doc.js";
-import type { ActorPhrase } from "./phrases.js";
+import { type ActorPhrase, isPlace } from "./phrases.js";
 import { tokenKeys } from "./stages/mentions.js";
 
 /**
@@ -70,9 +70,7 @@ function pastAdjuncts(view: SentenceView, j: number): number {
   if (named && k === j) k = pastDates(view, named.tokEnd);
   // "وقع الطرفان في مدينة جدة مساء أمس إعلانا": where it happened
   if (view.tokens[k]?.norm === "في") {
-    const place = [k + 1, k + 2]
-      .flatMap((q) => view.byStart.get(q) ?? [])
-      .find((p) => p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital"));
+    const place = [k + 1, k + 2].flatMap((q) => view.byStart.get(q) ?? []).find(isPlace);
     if (place) k = pastDates(view, place.tokEnd);
   }
   const t = view.tokens[k];

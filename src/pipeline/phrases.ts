@@ -46,6 +46,11 @@ export interface ActorPhrase {
   entityType: EntityType | null;
 }
 
+/** A place or a capital: where things happen ("في القاهرة"، "لقاء باريس"), not who does them. */
+export function isPlace(p: ActorPhrase): boolean {
+  return p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
+}
+
 const NAME_LINKS = new Set(["عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام", "دي", "فون", "فان"]);
 
 /** Can this token be part of a name the lexicon does not know? */

@@ -4,7 +4,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { conjuncts } from "../conjuncts.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
-import { nameAt, pieceRuns } from "../phrases.js";
+import { isPlace, nameAt, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
 import { contentStart, NO_KEYS, tokenKeys } from "./mentions.js";
@@ -50,8 +50,7 @@ function tallyOf(history: ActorPhrase[], lexicon: Lexicon, tokens: WorkToken[]):
     const c = p.code?.slice(0, 3) ?? p.country;
     if (!c || !lexicon.codes.countries.has(c)) continue;
     t.counts.set(c, (t.counts.get(c) ?? 0) + (p.role === "GOV" ? 2 : 1));
-    const place = p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
-    if (place && WHERE.has(tokens[p.tokStart - 1]?.norm ?? "")) t.placedIn.add(c);
+    if (isPlace(p) && WHERE.has(tokens[p.tokStart - 1]?.norm ?? "")) t.placedIn.add(c);
   }
   return t;
 }
@@ -220,8 +219,7 @@ function pointerPhrases(
       else {
         // the first two parties of the latest earlier sentence that names two: "التقى روبيو نظيره الروسي
         // لافروف … في اجتماع استضافته السعودية. واتفق الجانبان" (the two who met, not the host)
-        const party = (h: ActorPhrase) =>
-          actorish(h) && h.sentence < t.sentence && !h.pieces.some((x) => x.resolved.kind === "capital");
+        const party = (h: ActorPhrase) => actorish(h) && h.sentence < t.sentence && !isPlace(h);
         for (let k = history.length - 1; k >= 0 && targets.length < 2; k--) {
           const sentence = history[k]!.sentence;
           if (!party(history[k]!)) continue;

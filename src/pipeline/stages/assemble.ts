@@ -6,7 +6,7 @@ import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
 import { ATTACK_NOUNS, judgedEvent, type LastActs } from "../judged.js";
 import { prepOf, RECIPROCAL } from "../match.js";
 import { betweenParties, hostedMeeting } from "../meetings.js";
-import type { ActorPhrase } from "../phrases.js";
+import { type ActorPhrase, isPlace } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
@@ -72,11 +72,6 @@ function antecedentOf(
   }
   const last = actors.findLast(usable);
   return last ? [last] : [];
-}
-
-/** A place or capital: after a noun it names where the noun happens ("لقاء باريس"، "قمة الرياض"). */
-function isVenue(p: ActorPhrase): boolean {
-  return p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
 }
 
 /** Actor phrases that can be parties (no nationality adjectives, no places). */
@@ -192,7 +187,7 @@ function sources(
   if (match.pattern.form === "passive") return { list: [], rule: "source:passive" };
   if (match.pattern.form === "participle") return clauseSubject(doc, t, all, attributions, mainSubject);
   const isTarget = (p: ActorPhrase) => match.targets.includes(p);
-  const skipped = match.skipped.find((p) => !isTarget(p) && !(match.pattern.form === "noun" && isVenue(p)));
+  const skipped = match.skipped.find((p) => !isTarget(p) && !(match.pattern.form === "noun" && isPlace(p)));
   if (skipped)
     return {
       list: group(skipped, phrases),
@@ -201,7 +196,7 @@ function sources(
   if (match.pattern.form === "noun") {
     // a capital or place after the noun is where it happens, not who does it ("لقاء باريس"، "قمة الرياض")
     const genitive = phrases.find(
-      (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens) && !isVenue(p),
+      (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens) && !isPlace(p),
     );
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
     // "هجوم بري إسرائيلي على رفح": a nationality after a word of description
@@ -374,11 +369,7 @@ function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
     // places and capitals ("في القاهرة") are where an event happens
-    .filter(
-      (p) =>
-        (p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital")) &&
-        !t.match.targets.includes(p),
-    )
+    .filter((p) => isPlace(p) && !t.match.targets.includes(p))
     .filter((p) => {
       const first = tokens[p.tokStart];
       const prev = tokens[p.tokStart - 1];
@@ -666,7 +657,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       beforeSlot.key === "بين" &&
       pattern.cameo !== "045" &&
       targets.length > 1 &&
-      match.skipped.every(isVenue)
+      match.skipped.every(isPlace)
     ) {
       // both sides act: "وقف إطلاق النار بين إسرائيل وحماس" is coded each way
       src = { list: targets, rule: "source:between" };
@@ -736,8 +727,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
             p.tokStart === match.end &&
             !src.list.includes(p) &&
             // "إعلان جدة" is named after a place, not made with it
-            p.head !== "place" &&
-            !p.pieces.some((x) => x.resolved.kind === "capital"),
+            !isPlace(p),
         ) ??
         withAdjectives.find((p) => p.head === "adjective" && p.tokStart === match.end);
       if (owner && !prepOf(tokens[owner.tokStart])) {
@@ -815,7 +805,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           p.tokStart < stop &&
           !!p.code &&
           !own.has(p.code.slice(0, 3)) &&
-          (demand || (p.head !== "place" && !p.pieces.some((x) => x.resolved.kind === "capital"))),
+          (demand || !isPlace(p)),
       );
       if (other) {
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
