@@ -32,7 +32,9 @@ export function hostedMeeting(
   });
   const meetingAfter = MEETINGS.has((tokens[trigger + 1]?.stem ?? "").replace(/^ال/, ""));
   if (!verb || (!(meetingBefore && pronoun) && !meetingAfter)) return null;
-  const at = tokens.findIndex((t, k) => k > trigger && t.sentence === verb.sentence && t.norm === "بين");
+  let at = -1;
+  for (let k = trigger + 1; k < tokens.length && tokens[k]!.sentence === verb.sentence && at < 0; k++)
+    if (tokens[k]!.norm === "بين") at = k;
   return { between: at < 0 ? [] : betweenParties(at, phrases) };
 }
 

@@ -74,6 +74,27 @@ function antecedentOf(
   return last ? [last] : [];
 }
 
+/** The countries of a list of actors ("USAGOV" → "USA"). */
+function countriesOf(list: ActorPhrase[]): Set<string | undefined> {
+  return new Set(list.map((p) => p.code?.slice(0, 3)));
+}
+
+/**
+ * The first actor starting in tokens [from, stop) that belongs to none of the `own` countries and
+ * passes `accept`: the other party a clause names after a pattern.
+ */
+function otherParty(
+  phrases: ActorPhrase[],
+  from: number,
+  stop: number,
+  own: Set<string | undefined>,
+  accept: (p: ActorPhrase) => boolean = () => true,
+): ActorPhrase | undefined {
+  return phrases.find(
+    (p) => p.tokStart >= from && p.tokStart < stop && !!p.code && !own.has(p.code.slice(0, 3)) && accept(p),
+  );
+}
+
 /** Actor phrases that can be parties (no nationality adjectives, no places). */
 function partyPhrases(all: ActorPhrase[]): ActorPhrase[] {
   return all.filter((p) => p.head !== "adjective" && p.head !== "place");
@@ -635,11 +656,11 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           .filter((e) => e.sentences.includes(t.sentence))
           .flatMap((e) => [e.source?.code, e.target?.code]),
       );
-      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      const own = countriesOf(src.list);
       // … or else the parties of the first "بين X وY" before it ("وقف إطلاق النار بين إسرائيل ولبنان")
-      const at = tokens.findIndex(
-        (x, k) => k < match.trigger && x.sentence === t.sentence && x.norm === "بين",
-      );
+      let at = -1;
+      for (let k = doc.sentenceTokens?.[t.sentence] ?? 0; k < match.trigger && at < 0; k++)
+        if (tokens[k]?.norm === "بين") at = k;
       const parties = phrases
         .filter((p) => !!p.code && coded.has(p.code) && p.tokEnd <= match.trigger)
         .concat(coded.size || at < 0 ? [] : betweenParties(at, phrases))
@@ -675,7 +696,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       ["source:genitive", "source:adjective", "source:agent"].includes(src.rule) ||
       LIGHT_VERBS.has(tokens[(src.list[0]?.tokStart ?? 0) - 1]?.stem ?? "");
     if (attack && !targets.length && src.list.length && src.rule !== "source:between" && ownDoer) {
-      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      const own = countriesOf(src.list);
       let stop = match.end;
       while (
         stop < Math.min(match.end + 8, tokens.length) &&
@@ -684,14 +705,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         !ATTACK_CLAUSE_ENDS.has(tokens[stop]?.norm ?? "")
       )
         stop++;
-      const object = withAdjectives.find(
-        (p) =>
-          p.tokStart >= match.end &&
-          p.tokStart < stop &&
-          !!p.code &&
-          !own.has(p.code.slice(0, 3)) &&
-          // a nationality right after an attack noun is its doer's ("الضربة الصاروخية الأمريكية")
-          !(p.head === "adjective" && p.tokStart === match.end && pattern.form === "noun"),
+      // a nationality right after an attack noun is its doer's ("الضربة الصاروخية الأمريكية")
+      const object = otherParty(
+        withAdjectives,
+        match.end,
+        stop,
+        own,
+        (p) => !(p.head === "adjective" && p.tokStart === match.end && pattern.form === "noun"),
       );
       if (object) {
         targets = group(object, withAdjectives);
@@ -748,15 +768,18 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "ستقدم مساعدات إنسانية بقيمة 85 مليون دولار للبلدين": aid goes to the first other party its clause
     // marks as a recipient (لـ, إلى)
     if (!targets.length && /^07/.test(pattern.cameo) && src.list.length) {
-      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
-      const recipient = withAdjectives.find((p) => {
-        if (p.tokStart < match.end || p.tokStart > match.end + 8 || !p.code || own.has(p.code.slice(0, 3)))
-          return false;
-        if (tokens.slice(match.end, p.tokStart).some((x) => x.kind === "punct" || x.sentence !== t.sentence))
-          return false;
-        const first = tokens[p.tokStart];
-        return prepOf(first) === "ل" || tokens[p.tokStart - 1]?.norm === "الي";
-      });
+      const own = countriesOf(src.list);
+      // within 8 tokens, not past punctuation
+      let stop = match.end;
+      while (stop <= match.end + 8 && tokens[stop]?.sentence === t.sentence && tokens[stop]?.kind !== "punct")
+        stop++;
+      const recipient = otherParty(
+        withAdjectives,
+        match.end,
+        stop,
+        own,
+        (p) => prepOf(tokens[p.tokStart]) === "ل" || tokens[p.tokStart - 1]?.norm === "الي",
+      );
       if (recipient) {
         targets = group(recipient, withAdjectives);
         src = { ...src, rule: `${src.rule}+target:recipient` };
@@ -790,7 +813,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       // … and a demand with no addressee at whom its content names, a place too ("قرار يطالب بوقف
       // فوري لإطلاق النار في غزة")
       const demand = pattern.cameo.startsWith("10");
-      const own = new Set(src.list.map((p) => p.code?.slice(0, 3)));
+      const own = countriesOf(src.list);
       const to =
         t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
           ? doc.sentenceTokens![t.sentence + 1]!
@@ -799,14 +822,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       // within the warning's clause: up to the next comma ("…، مؤكدا رفض القاهرة دفع الفلسطينيين")
       let stop = match.end;
       while (stop < to && tokens[stop]?.text !== "،" && tokens[stop]?.text !== ",") stop++;
-      const other = withAdjectives.find(
-        (p) =>
-          p.tokStart >= match.end &&
-          p.tokStart < stop &&
-          !!p.code &&
-          !own.has(p.code.slice(0, 3)) &&
-          (demand || !isPlace(p)),
-      );
+      const other = otherParty(withAdjectives, match.end, stop, own, (p) => demand || !isPlace(p));
       if (other) {
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
         targets = other.head === "adjective" ? group(other, withAdjectives) : [other];
