@@ -38,11 +38,12 @@ export function defaultJobs(): number {
  * stages/tokens.ts ≈ 6 MB), plus one article's working set: a 96 MB old
  * generation leaves V8 room to collect incrementally (at 48 MB threads ran
  * out; at 64 MB collections slow analysis down; 128 MB was no faster and
- * held ≈ 30 MB more per thread at --jobs 2), and a 12 MB
- * young generation keeps short-lived garbage short (8 MB cost ≈ 30 % more
- * CPU in scavenges; 16 MB was no faster and held ≈ 15 MB more per thread). An article that needs more (a book-sized text) is not
- * failed for it: the thread that ran out is replaced by one without the
- * old-generation limit and its articles are tried again there.
+ * held ≈ 30 MB more per thread at --jobs 2), and a 12 MB young generation
+ * keeps short-lived garbage short (8 MB cost ≈ 30 % more CPU in scavenges;
+ * 16 MB was no faster and held ≈ 15 MB more per thread). An article that
+ * needs more (a book-sized text) is not failed for it: the thread that ran
+ * out is replaced by one without the old-generation limit and its articles
+ * are tried again there.
  */
 export const THREAD_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 };
 const ROOMY_LIMITS = { maxYoungGenerationSizeMb: 16 };
