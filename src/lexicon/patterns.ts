@@ -14,7 +14,7 @@ import type { EventPattern, PatternForm, PatternToken, Topic } from "./types.js"
  *   ب{T}                  → slot marked by the joined preposition ب
  */
 
-const FORMS = new Set<PatternForm>(["verb", "passive", "noun", "participle", "inverse"]);
+const FORMS = new Set<string>(["verb", "passive", "noun", "participle", "inverse", "negated"]);
 const ID = /^[a-z0-9_.-]+$/;
 
 export function parsePattern(text: string): PatternToken[] | string {
@@ -60,8 +60,8 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       if (!codes.cameo.has(cameo)) at(`unknown CAMEO code "${cameo}"`);
       else if (/^\d\d-/.test(name) && !cameo.startsWith(root))
         at(`CAMEO code "${cameo}" is not in root ${root} of this file`);
-      if (!FORMS.has(form as PatternForm))
-        at(`form must be verb, passive, noun, participle or inverse, found "${form}"`);
+      if (!FORMS.has(form))
+        at(`form must be verb, passive, noun, participle, inverse or negated, found "${form}"`);
       const tokens = parsePattern(pattern);
       if (typeof tokens === "string") {
         at(tokens);
@@ -71,7 +71,20 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       const other = texts.get(key);
       if (other) at(`pattern "${pattern}" (${form}) is already defined at ${other}`);
       texts.set(key, `${file}:${line} (${cameo})`);
-      patterns.push({ id, cameo, form: form as PatternForm, tokens, text: pattern, file, line, note });
+      // `negated`: a verb read only under negation ("لا تعترف ب…" is a rejection)
+      const negated = form === "negated";
+      const entry: EventPattern = {
+        id,
+        cameo,
+        form: negated ? "verb" : (form as PatternForm),
+        tokens,
+        text: pattern,
+        file,
+        line,
+        note,
+      };
+      if (negated) entry.onlyNegated = true;
+      patterns.push(entry);
     }
   }
   return patterns;

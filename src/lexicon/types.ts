@@ -37,6 +37,11 @@ export interface EventPattern {
   id: string;
   cameo: string;
   form: PatternForm;
+  /**
+   * Written with form `negated`: a verb that codes this event only when negated, and then as
+   * asserted — "لن تقبل بأي شروط إسرائيلية" is a rejection (12), not a negated acceptance.
+   */
+  onlyNegated?: boolean;
   tokens: PatternToken[];
   text: string;
   file: string;

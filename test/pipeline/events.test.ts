@@ -239,3 +239,26 @@ describe("voice", () => {
     expect(dyads("اعتُقل المعارض التونسي أمس في العاصمة.")).toEqual(["TUNCOP 17 TUNOPP"]);
   });
 });
+
+describe("rejections, vows and pointers", () => {
+  it("reads negated acceptance or recognition as a rejection, and only what is named as rejected", () => {
+    expect(dyads("وأكد المتحدث أن حماس لن تقبل بأي شروط إسرائيلية.")).toEqual(["PSEREBHMS 12 ISR"]);
+    expect(dyads("وقال إن مصر لن تقبل بتهجير الفلسطينيين.")).toEqual([]);
+    // without negation the same words are no event
+    expect(dyads("وأكد المتحدث أن حماس تقبل بالشروط الإسرائيلية.")).toEqual([]);
+  });
+
+  it("aims a vow at the coordinated capitals of its clause, and gives a group's member its code", () => {
+    expect(
+      dyads("وتوعد عضو المكتب السياسي للحوثيين محمد البخيتي بأن واشنطن ولندن ستدفعان ثمنا باهظا.").sort(),
+    ).toEqual(["YEMREBHOU 13 GBRGOV", "YEMREBHOU 13 USAGOV"]);
+  });
+
+  it("resolves a pointer to a named group before it, never to one after it", () => {
+    expect(
+      dyads(
+        "أعلنت حركة حماس رفضها للمقترح. وتوعد وزير الدفاع يسرائيل كاتس بأن أبواب الجحيم ستفتح في غزة إذا لم تطلق الحركة سراح المحتجزين.",
+      ),
+    ).toEqual(["ISRGOV 13 PSEREBHMS"]);
+  });
+});

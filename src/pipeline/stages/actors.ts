@@ -177,11 +177,20 @@ function pointerPhrases(
     const last = tokens[i + m.length - 1]!;
     // the history is searched from its end, never copied: a copy per cue is quadratic in long texts
     let targets: ActorPhrase[] = [];
+    let titleOf: ActorPhrase | undefined;
     if (cue.kind === "role") {
-      const h = history.findLast((x) => x.code && x.role === cue.value);
+      // a named group has its role in its code: "حركة حماس" (PSEREBHMS) … "الحركة"
+      const h = history.findLast(
+        (x) => x.code && x.tokEnd <= i && (x.role ?? x.code.slice(3, 6)) === cue.value,
+      );
       targets = h ? [h] : [];
     } else if (cue.kind === "title") {
-      const h = history.findLast((x) => x.head === "person" && x.code);
+      // a title right before a name is that name's ("الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ")
+      const end = i + m.length;
+      titleOf = history.find(
+        (x) => x.head === "person" && x.code && x.tokStart >= end && x.tokStart <= end + 4,
+      );
+      const h = titleOf ?? history.findLast((x) => x.head === "person" && x.code && x.tokEnd <= i);
       targets = h ? [h] : [];
     } else {
       // "الطرفين": the last pair named together ("الحكومة اليمنية وجماعة الحوثي"), else the last two actors
@@ -251,12 +260,11 @@ function pointerPhrases(
       }
       if (targets.length < 2) targets = [];
     }
-    const group = targets.length > 1 ? -(i + 1) : 0;
+    // a group of its own: "الطرفين" is one pair, and "الحركة" is not coordinated with its antecedent;
+    // a title stays one unit with the name it introduces
+    const group = titleOf ? titleOf.group : -(i + 1);
     for (const target of targets)
-      out.push({
-        ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]),
-        group: group || target.group,
-      });
+      out.push({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group });
     i += m.length - 1;
   }
   return out;
@@ -376,6 +384,40 @@ function formerOfficial(p: ActorPhrase, tokens: WorkToken[], lexicon: Lexicon): 
   }
 }
 
+/** Who a group's office holders are: "عضو المكتب السياسي لحركة حماس", "القيادي في حزب الله". */
+const MEMBER_NOUNS = new Set(
+  ["عضو", "قيادي", "القيادي", "مسؤول", "المسؤول", "زعيم", "قائد", "مؤسس", "رئيس", "المتحدث", "متحدث"].map(
+    normalize,
+  ),
+);
+
+/**
+ * A name the lexicon does not know, right after a group it belongs to, acts for that group:
+ * "عضو المكتب السياسي للحوثيين محمد البخيتي" → the Houthis. The group must be a genitive (لـ,
+ * "في", "باسم") of a member noun before it, so an object after a subject is never taken for one.
+ */
+function memberOf(p: ActorPhrase, before: ActorPhrase | undefined, tokens: WorkToken[]): void {
+  if (p.code || p.head !== "person" || !before?.code || before.head !== "org") return;
+  if (before.tokEnd !== p.tokStart) return;
+  const first = tokens[before.tokStart];
+  const genitive =
+    first?.seg?.proclitics.some((x) => x.norm === "ل") ||
+    ["في", "باسم"].includes(tokens[before.tokStart - 1]?.norm ?? "");
+  if (!genitive) return;
+  let member = false;
+  for (let k = before.tokStart - 1; k >= Math.max(0, before.tokStart - 4); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== "word" || t.sentence !== p.sentence) break;
+    if (MEMBER_NOUNS.has(t.norm) || MEMBER_NOUNS.has(t.stem)) member = true;
+  }
+  if (!member) return;
+  p.code = before.code;
+  p.name = before.name;
+  p.role = before.role;
+  p.country = before.country;
+  p.rules.push("role:member-of");
+}
+
 export const actorsStage: Stage<ActorContext & { published?: string | null }> = {
   name: "actors",
   needs: ["tokens", "sentenceTokens", "mentions"],
@@ -405,6 +447,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
         for (const p of built) {
           resolveByContext(p, history, ctx.lexicon, phrases, tokens);
           formerOfficial(p, tokens, ctx.lexicon);
+          memberOf(p, phrases.at(-1), tokens);
           phrases.push(p);
           entities.push(...entitiesOf(p, doc));
           // a person named in full is found again by surname alone ("ماثيو ميلر" … "ميلر")

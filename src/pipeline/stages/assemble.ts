@@ -822,10 +822,23 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       // within the warning's clause: up to the next comma ("…، مؤكدا رفض القاهرة دفع الفلسطينيين")
       let stop = match.end;
       while (stop < to && tokens[stop]?.text !== "،" && tokens[stop]?.text !== ",") stop++;
-      const other = otherParty(withAdjectives, match.end, stop, own, (p) => demand || !isPlace(p));
+      // … but a capital that is the clause's subject is its government ("بأن واشنطن ولندن ستدفعان")
+      const subjectCapital = (p: ActorPhrase) =>
+        p.head !== "place" &&
+        !prepOf(tokens[p.tokStart]) &&
+        !PREPOSITIONS.has(tokens[p.tokStart - 1]?.norm ?? "");
+      const other = otherParty(
+        withAdjectives,
+        match.end,
+        stop,
+        own,
+        (p) => demand || !isPlace(p) || subjectCapital(p),
+      );
       if (other) {
         // "بأن الهجمات الأمريكية والبريطانية لن تمر": coordinated nationalities of one noun are all aimed at
-        targets = other.head === "adjective" ? group(other, withAdjectives) : [other];
+        // … and so are coordinated subjects right after "أن" ("بأن واشنطن ولندن ستدفعان ثمنا باهظا")
+        targets =
+          other.head === "adjective" || other.tokStart === match.end ? group(other, withAdjectives) : [other];
         src = { ...src, rule: `${src.rule}+target:complement` };
       }
     }

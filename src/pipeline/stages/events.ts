@@ -205,6 +205,11 @@ function isComplement(
   );
 }
 
+function negatedAt(doc: ArticleDoc, from: number, i: number, lexicon: Lexicon): boolean {
+  const clauseStart = clauseStartOf(doc, from, i);
+  return modalityOf(doc.tokens ?? [], i, clauseStart, false, lexicon).modality === "negated";
+}
+
 export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const tokens = doc.tokens ?? [];
   const bounds = doc.sentenceTokens ?? [];
@@ -258,9 +263,13 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
             continue;
           // nor a preposition: "بطلب من مصر" (at Egypt's request) is no "طلب من" (asked)
           if (prepositional && pattern.form !== "noun") continue;
+          // "لن تقبل بأي شروط": a pattern read only under negation
+          if (pattern.onlyNegated && !negatedAt(doc, from, i, lexicon)) continue;
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
-          const score = (x: PatternMatch) => x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack;
+          // … wins over the same words read as asserted
+          const score = (x: PatternMatch) =>
+            x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack + (x.pattern.onlyNegated ? 1 : 0);
           if (!best || score(m) > score(best)) best = m;
         }
       }
@@ -278,7 +287,9 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
         match: best,
         sentence: s,
         clauseStart,
-        modality: modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon),
+        modality: best.pattern.onlyNegated
+          ? { modality: "asserted", rule: "modality:negation-is-the-event" }
+          : modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon),
       });
     }
   }
