@@ -261,4 +261,25 @@ describe("rejections, vows and pointers", () => {
       ),
     ).toEqual(["ISRGOV 13 PSEREBHMS"]);
   });
+
+  it("reads a verb spelled with a hamza before its lam as a verb, not as the article", () => {
+    expect(dyads("وفي القاهرة أُلقي القبض على أكثر من 350 شخصا.")).toEqual(["EGYCOP 17 EGYCVL"]);
+  });
+
+  it("gives arrests that name no one to the state, or to the security force that reports them", () => {
+    expect(dyads("وفي بغداد تم اعتقال العشرات خلال الليلة الماضية.")).toEqual(["IRQCOP 17 IRQCVL"]);
+    expect(
+      dyads(
+        "وأعلنت وزارة الصحة الفلسطينية ارتفاع عدد القتلى، فيما قال المتحدث باسم الجيش الإسرائيلي إنه تم اعتقال أكثر من 120 مشتبها بهم.",
+      ),
+    ).toEqual(["ISRMIL 17 PSECVL"]);
+  });
+
+  it("imposes a curfew announced by a light verb on the people of the place", () => {
+    expect(
+      dyads("خرج آلاف المحتجين في بغداد. وأعلنت قيادة العمليات المشتركة فرض حظر شامل للتجول في العاصمة."),
+    ).toContain("IRQMIL 17 IRQCVL");
+    // a verbal noun far from the light verb's subject is not its act
+    expect(dyads("أعلنت الحكومة أمس عن خطة لمواجهة الاحتجاجات.")).toEqual([]);
+  });
 });

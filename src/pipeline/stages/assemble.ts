@@ -190,6 +190,17 @@ const LIGHT_VERBS = new Set(
 /** How many words may separate a verbal noun from the subject that acts it. */
 const NOUN_REACH = 4;
 
+/**
+ * Who says the words at a token: of the attributions whose content holds it, the one whose cue
+ * stands last before it ("أعلنت وزارة الصحة …، فيما قال المتحدث باسم الجيش إنه تم اعتقال …").
+ */
+function saidBy(said: Attribution[], at: number): Attribution | undefined {
+  let best: Attribution | undefined;
+  for (const a of said)
+    if (a.tokStart <= at && at < a.tokEnd && a.cueEnd <= at && (!best || a.cueEnd > best.cueEnd)) best = a;
+  return best ?? said.find((a) => a.tokStart <= at && at < a.tokEnd);
+}
+
 /** Chooses the source phrases of a trigger. */
 function sources(
   doc: ArticleDoc,
@@ -253,7 +264,15 @@ function sources(
     );
   const close = match.trigger - (lastBefore?.tokEnd ?? 0) <= NOUN_REACH || !between(lastBefore?.tokEnd ?? 0);
   if (before[0] && (!noun || light || close))
-    return { list: group(before[0], phrases), rule: "source:subject-before" };
+    return {
+      list: group(before[0], phrases),
+      // "أعلنت قيادة العمليات فرض حظر التجول": the light verb's subject does what its noun names
+      // (right after it: "أعلنت الحكومة أمس عن خطة لمواجهة الاحتجاجات" does not protest)
+      rule:
+        noun && light && lastBefore && match.trigger - lastBefore.tokEnd <= 2
+          ? "source:light-verb"
+          : "source:subject-before",
+    };
   if (noun && before[0]) return { list: [], rule: "source:none" };
   if (match.pattern.form === "noun") {
     const earlier = phrases.filter(
@@ -352,7 +371,7 @@ function agentPhrase(
 
 /** "بلينكن سيلتقي …": a subject before the verb counts when at most two words separate them. */
 function isAdjacentSubject(src: { list: ActorPhrase[]; rule: string }, trigger: number): boolean {
-  if (src.rule !== "source:subject-before")
+  if (src.rule !== "source:subject-before" && src.rule !== "source:light-verb")
     return src.rule === "source:vso" || src.rule === "source:genitive";
   const last = src.list[src.list.length - 1];
   return !!last && trigger - last.tokEnd <= 2;
@@ -785,10 +804,31 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:recipient` };
       }
     }
-    // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police)
+    // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police); with
+    // no one named either ("أُلقي القبض على 350 شخصا"), of the people of the place or the sentence
+    // … and a security force that reports arrests made them ("قال المتحدث باسم الجيش إنه تم اعتقال
+    // أكثر من 120 مشتبها"), of the other party the sentence names
     if (!src.list.length && pattern.form === "passive" && /^173/.test(pattern.cameo)) {
-      const country = targets[0]?.code?.slice(0, 3);
-      if (country && lexicon.codes.countries.has(country)) {
+      const speaker = saidBy(said, match.trigger)?.speaker;
+      const reporter = speaker?.code && /^(MIL|COP|SPY)/.test(speaker.code.slice(3)) ? speaker : null;
+      const own = reporter?.code?.slice(0, 3);
+      const country =
+        targets[0]?.code?.slice(0, 3) ??
+        location(doc, t, phrases)?.code?.slice(0, 3) ??
+        phrases
+          .find((p) => p.code && p.head !== "adjective" && p.code.slice(0, 3) !== own)
+          ?.code?.slice(0, 3) ??
+        own;
+      if (!targets.length && country && phrases[0] && lexicon.codes.countries.has(country)) {
+        const people = `${country}CVL`;
+        const verb = tokens[match.trigger]!;
+        const text = doc.text.slice(verb.start, verb.end);
+        targets = [
+          { ...phrases[0]!, code: people, name: codeName(people, lexicon), role: "CVL", group: -1, text },
+        ];
+      }
+      if (reporter && targets.length) src = { list: [reporter], rule: "source:reporting-force" };
+      else if (country && lexicon.codes.countries.has(country)) {
         // the actor is implied by the verb: its text is the verb's
         const verb = tokens[match.trigger]!;
         const police = {
@@ -875,6 +915,16 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:own-government` };
       }
     }
+    // "فرضت السلطات حظر التجول في العاصمة", "أعلن الجيش حالة الطوارئ": a curfew or an emergency
+    // with no one named is imposed on the people of the place (else of the imposer's country)
+    if (/^172[34]/.test(pattern.cameo) && !targets.length && src.list[0]?.code) {
+      const country = location(doc, t, phrases)?.code?.slice(0, 3) ?? src.list[0].code.slice(0, 3);
+      if (lexicon.codes.countries.has(country)) {
+        const people = `${country}CVL`;
+        targets = [{ ...src.list[0], code: people, name: codeName(people, lexicon), role: "CVL", group: -1 }];
+        src = { ...src, rule: `${src.rule}+target:people-of-place` };
+      }
+    }
     if (!src.list.length && pattern.form !== "passive") continue;
     // a killing or attack with nobody named as its doer is part of an attack told elsewhere: not an event
     if (!src.list.length && ATTACK.test(pattern.cameo)) continue;
@@ -894,14 +944,14 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (
       pattern.form === "noun" &&
       !targets.length &&
-      !["source:genitive", "source:adjective"].includes(src.rule)
+      !["source:genitive", "source:adjective", "source:light-verb"].includes(src.rule)
     )
       continue;
     const code = lexicon.codes.cameo.get(pattern.cameo);
     if (!code) continue;
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
     if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
-    const attribution = said.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+    const attribution = saidBy(said, match.trigger);
     const dates = datesBySentence.get(t.sentence) ?? [];
     const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
     const future = t.modality.modality === "future";

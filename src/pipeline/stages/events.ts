@@ -23,6 +23,9 @@ const CLAUSE_OPENERS = new Set(
   ["ان", "بان", "لان", "حيث", "بينما", "فيما", "كما", "الذي", "التي", "الذين", "حين", "عندما", "بعدما", "لكن"].map(normalize),
 );
 
+const HAMZA_LAM = /^[وف]?[أإآ]ل/;
+const DIACRITICS = /[\u064B-\u0652]/g;
+
 export interface Trigger {
   match: PatternMatch;
   sentence: number;
@@ -254,7 +257,10 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
       if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
       let best: PatternMatch | null = null;
       // a verb never carries the article: "الزار" (a surname) is not "زار" (visited)
-      const definite = !!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
+      // (a hamza says it is no article: "أُلقي القبض", "ألغت الحكومة")
+      const definite =
+        (!!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال")) &&
+        !HAMZA_LAM.test(t.text.replace(DIACRITICS, ""));
       const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
       for (const key of tokenKeys(t)) {
         for (const pattern of candidates(lexicon, key, present)) {
