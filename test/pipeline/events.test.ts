@@ -282,4 +282,16 @@ describe("rejections, vows and pointers", () => {
     // a verbal noun far from the light verb's subject is not its act
     expect(dyads("أعلنت الحكومة أمس عن خطة لمواجهة الاحتجاجات.")).toEqual([]);
   });
+
+  it("gives aid on its way from the vehicle's nationality to the place it reaches", () => {
+    expect(
+      dyads("وصلت إلى مطار بنينا في بنغازي طائرات عسكرية مصرية وجزائرية محملة بالمساعدات الطبية.").sort(),
+    ).toEqual(["DZA 07 LBY", "EGY 07 LBY"]);
+    expect(dyads("وأرسلت تركيا سفينة تحمل مستشفيين ميدانيين لمساندة السلطات الليبية.")).toEqual([
+      "TUR 07 LBYGOV",
+    ]);
+    expect(
+      dyads("وأعلنت الإمارات تخصيص مئة مليون دولار لإغاثة متضرري الزلزال في سوريا وتركيا.").sort(),
+    ).toEqual(["ARE 07 SYR", "ARE 07 TUR"]);
+  });
 });

@@ -24,6 +24,8 @@ import { NO_KEYS, tokenKeys } from "./mentions.js";
 const LOCATIVE = new Set(
   ["في", "قرب", "على", "داخل", "عند", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء"].map(normalize),
 );
+const FACILITIES = new Set(["مطار", "ميناء", "معبر", "مرفا"].map(normalize));
+const LOCATIVE_OR_TO = new Set(["في", "الي", "قرب"].map(normalize));
 const PREPOSITIONS = new Set(
   // biome-ignore format: a word list
   ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر", "أمام", "خلف", "داخل", "عند", "تحت", "فوق", "قبل", "بعد", "منذ", "خلال", "وسط", "دون"].map(normalize,),
@@ -181,10 +183,10 @@ function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
   return { ...t, match: { ...t.match, pattern: { ...pattern, form: "passive" } } };
 }
 
-/** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول". */
+/** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول", "استخدمت الشرطة الغاز". */
 const LIGHT_VERBS = new Set(
   // biome-ignore format: a word list
-  ["اعلن", "اعلنت", "قرر", "قررت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
+  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
 );
 
 /** How many words may separate a verbal noun from the subject that acts it. */
@@ -413,7 +415,12 @@ function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
     .filter((p) => {
       const first = tokens[p.tokStart];
       const prev = tokens[p.tokStart - 1];
-      return first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm));
+      // "في مطار دمشق", "إلى ميناء بنغازي": a facility of the place after a locative
+      const facility =
+        !!prev && FACILITIES.has(prev.stem) && LOCATIVE_OR_TO.has(tokens[p.tokStart - 2]?.norm ?? "");
+      return (
+        first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm)) || facility
+      );
     });
   const after = places.find((p) => p.tokStart >= t.match.trigger);
   const chosen = after ?? places[places.length - 1];
@@ -797,11 +804,44 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         match.end,
         stop,
         own,
-        (p) => prepOf(tokens[p.tokStart]) === "ل" || tokens[p.tokStart - 1]?.norm === "الي",
+        // … or the object of a purpose after لـ ("سفينة تحمل مستشفيين لمساندة السلطات الليبية")
+        (p) =>
+          prepOf(tokens[p.tokStart]) === "ل" ||
+          tokens[p.tokStart - 1]?.norm === "الي" ||
+          prepOf(tokens[p.tokStart - 1]) === "ل",
       );
       if (recipient) {
         targets = group(recipient, withAdjectives);
         src = { ...src, rule: `${src.rule}+target:recipient` };
+      } else if (pattern.form === "noun") {
+        // aid on its way goes to the country of the place it reaches ("هبطت في مطار دمشق طائرة إماراتية")
+        // … a country after it first ("لإغاثة متضرري الزلزال في سوريا وتركيا": both receive)
+        let clauseEnd = match.end;
+        while (
+          clauseEnd < stop + 12 &&
+          tokens[clauseEnd]?.sentence === t.sentence &&
+          tokens[clauseEnd]?.kind !== "punct"
+        )
+          clauseEnd++;
+        const named = phrases.find(
+          (p) =>
+            p.tokStart >= match.end &&
+            p.tokStart < clauseEnd &&
+            p.head === "country" &&
+            !isPlace(p) &&
+            !!p.code &&
+            !own.has(p.code.slice(0, 3)) &&
+            LOCATIVE_OR_TO.has(tokens[p.tokStart - 1]?.norm ?? ""),
+        );
+        const where = location(doc, t, phrases);
+        const country = where?.code?.slice(0, 3);
+        const place = country && phrases.find((p) => p.text === where?.text && p.code?.startsWith(country));
+        if (named) targets = group(named, phrases).filter((p) => p.code && !own.has(p.code.slice(0, 3)));
+        else if (place && !own.has(country))
+          targets = [{ ...place, code: country, name: codeName(country, lexicon), group: -1 }];
+        if (targets.length) {
+          src = { ...src, rule: `${src.rule}+target:aid-destination` };
+        }
       }
     }
     // "تم اعتقال مئات المتظاهرين": an arrest with no agent named is the state's (its police); with
@@ -917,7 +957,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "فرضت السلطات حظر التجول في العاصمة", "أعلن الجيش حالة الطوارئ": a curfew or an emergency
     // with no one named is imposed on the people of the place (else of the imposer's country)
-    if (/^172[34]/.test(pattern.cameo) && !targets.length && src.list[0]?.code) {
+    // … and so is repression of unnamed crowds ("استخدمت قوات الأمن الغاز المسيل للدموع لتفريق المتظاهرين")
+    if (/^(172[34]|175)/.test(pattern.cameo) && !targets.length && src.list[0]?.code) {
       const country = location(doc, t, phrases)?.code?.slice(0, 3) ?? src.list[0].code.slice(0, 3);
       if (lexicon.codes.countries.has(country)) {
         const people = `${country}CVL`;
