@@ -64,6 +64,22 @@ export function modalityOf(
     }
     i += m.length - 1;
   }
+  // "نفى لافروف في مؤتمر صحفي أن تكون روسيا قد هاجمت أوكرانيا": a denial governs the whole clause
+  // its أن opens, however far its subject stands
+  // (not past a comma: "…، واتهم الدول الغربية" is the denier's next act)
+  let comma = false;
+  for (let i = clauseStart; i < trigger; i++) if (tokens[i]?.text === "،" || tokens[i]?.text === ",") comma = true;
+  if (RANK[best.modality] < RANK.negated && isSubjunctiveParticle(opener) && !comma) {
+    for (let i = clauseStart - 2; i >= Math.max(0, clauseStart - 16); i--) {
+      const w = tokens[i];
+      if (w?.kind !== "word" || w.sentence !== tokens[trigger]?.sentence) break;
+      const m = trie.longest(i, clauseStart - 1, alt);
+      if (m?.values.some((cue) => cue.id === "neg.nafa")) {
+        consider("negated", "modality:neg.nafa-clause");
+        break;
+      }
+    }
+  }
   // "ليس من مصلحة أحد أن ينسحب الاتحاد": an imperfect verb right after أن (subjunctive) is wanted,
   // feared or required, not done — unless a cue already made it future ("من المقرر أن يلتقي")
   const prev = tokens[trigger - 1];

@@ -294,4 +294,12 @@ describe("rejections, vows and pointers", () => {
       dyads("وأعلنت الإمارات تخصيص مئة مليون دولار لإغاثة متضرري الزلزال في سوريا وتركيا.").sort(),
     ).toEqual(["ARE 07 SYR", "ARE 07 TUR"]);
   });
+
+  it("codes a denied attack as a denial of responsibility, and the denier's next act as asserted", () => {
+    expect(
+      dyads(
+        "من جانبه، نفى لافروف في مؤتمر صحفي منفصل أن تكون روسيا قد هاجمت أوكرانيا، واتهم الدول الغربية بتزويد كييف بالأسلحة.",
+      ),
+    ).toEqual(["RUS 01 UKR", "RUSGOV 11 WST"]);
+  });
 });

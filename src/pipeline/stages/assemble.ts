@@ -31,6 +31,9 @@ const PREPOSITIONS = new Set(
   ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر", "أمام", "خلف", "داخل", "عند", "تحت", "فوق", "قبل", "بعد", "منذ", "خلال", "وسط", "دون"].map(normalize,),
 );
 
+/** Negation by a verb of denial (نفى، نفت): see the recoding of denied attacks below. */
+const DENIAL = /^modality:neg\.nafa/;
+
 const UNTARGETED_ROOTS = new Set(["14", "15", "18", "19", "20"]);
 
 const QUANTIFIERS = new Set(["كل", "جميع", "بعض", "كافه", "مختلف", "عدد"].map(normalize));
@@ -240,9 +243,22 @@ function sources(
     if (adjective && tokens[match.trigger + 1]?.kind === "word")
       return { list: group(adjective, phrases), rule: "source:adjective" };
   }
+  // "نفى لافروف أن تكون روسيا قد هاجمت أوكرانيا، واتهم الدول الغربية": a verb that opens a clause
+  // after a comma takes its subject from the main clause, not from the complement before the comma
+  const prev = tokens[match.trigger - 1];
+  const opensClause =
+    (prev?.text === "،" || prev?.text === ",") && tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و";
+  const sentenceStart = doc.sentenceTokens?.[t.sentence] ?? 0;
+  const mainClause =
+    opensClause && t.clauseStart > sentenceStart && CLAUSE_OPENING.has(tokens[t.clauseStart - 1]?.norm ?? "");
+  const [lo, hi] = mainClause ? [sentenceStart, t.clauseStart - 1] : [t.clauseStart, match.trigger];
   const before = phrases.filter(
     (p) =>
-      p.tokEnd <= match.trigger && p.tokStart >= t.clauseStart && !isTarget(p) && !inPrepPhrase(p, tokens),
+      p.tokEnd <= hi &&
+      p.tokStart >= lo &&
+      !isTarget(p) &&
+      !inPrepPhrase(p, tokens) &&
+      !(mainClause && isPlace(p)),
   );
   // the subject right before the verb wins over the clause's first actor ("احتجاجات إيران تتسع وواشنطن تفرض")
   const adjacent = [...before].reverse().find((p) => match.trigger - group(p, phrases).at(-1)!.tokEnd <= 1);
@@ -592,7 +608,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
             p.tokStart >= from &&
             p.tokStart <= reach &&
             !same(p) &&
-            (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")),
+            (attack || !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "")) &&
+            // nor what a ب-noun after the subject governs ("اتهم الدول الغربية بتزويد كييف")
+            !(p.tokStart > from && prepOf(tokens[p.tokStart - 1]) === "ب"),
         ) ??
         withAdjectives.find(
           (p) => p.head === "adjective" && p.tokStart > from && p.tokStart <= reach && !same(p),
@@ -988,10 +1006,15 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       !["source:genitive", "source:adjective", "source:light-verb"].includes(src.rule)
     )
       continue;
-    const code = lexicon.codes.cameo.get(pattern.cameo);
-    if (!code) continue;
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
     if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
+    // "نفى لافروف أن تكون روسيا قد هاجمت أوكرانيا": denying an attack is the act coded (016, deny
+    // responsibility), between the same sides; the attack itself did not happen by this account
+    const denied =
+      DENIAL.test(t.modality.rule ?? "") && /^(1[5-9]|20)/.test(pattern.cameo) && !!targets.length;
+    const cameo = denied ? "016" : pattern.cameo;
+    const code = lexicon.codes.cameo.get(cameo);
+    if (!code) continue;
     const attribution = saidBy(said, match.trigger);
     const dates = datesBySentence.get(t.sentence) ?? [];
     const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
@@ -999,11 +1022,11 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const first = tokens[match.words[0]!]!;
     const last = tokens[match.words[match.words.length - 1]!]!;
     const base = {
-      cameo: pattern.cameo,
+      cameo,
       plover: code.plover,
       quad: code.quad,
       goldstein: code.goldstein,
-      modality: t.modality.modality,
+      modality: denied ? ("asserted" as const) : t.modality.modality,
       date: date ? resolveDate(date, doc.input.published ?? null, future) : null,
       date_text: date?.text ?? null,
       location: location(doc, t, phrases),
@@ -1016,7 +1039,13 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       evidence_start: first.start,
       evidence_end: last.end,
     };
-    const rules = [pattern.id, src.rule, t.modality.rule, attribution?.rule].filter((r): r is string => !!r);
+    const rules = [
+      pattern.id,
+      src.rule,
+      t.modality.rule,
+      denied ? "recode:denial" : null,
+      attribution?.rule,
+    ].filter((r): r is string => !!r);
     // "تلقى الأسد اتصالا هاتفيا من بن زايد": the caller acts on the one who receives
     const inverse = pattern.form === "inverse";
     const sourceList: Array<ActorPhrase | null> = (inverse ? targets : src.list).length
