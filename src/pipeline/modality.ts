@@ -20,6 +20,9 @@ function isSubjunctiveParticle(t: WorkToken | undefined): boolean {
   return !!t && SUBJUNCTIVE.test(t.text.replace(/[\u064B-\u0652]/g, ""));
 }
 
+/** "قبل أن", "بعد أن": a time, not a wish. */
+export const TEMPORAL = new Set(["قبل", "بعد"]);
+
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
 /** An imperfect verb's shape: يـ / نـ, or تـ without the perfect's final ت ("تلجأ", not "تعثرت"). */
@@ -68,7 +71,8 @@ export function modalityOf(
   // its أن opens, however far its subject stands
   // (not past a comma: "…، واتهم الدول الغربية" is the denier's next act)
   let comma = false;
-  for (let i = clauseStart; i < trigger; i++) if (tokens[i]?.text === "،" || tokens[i]?.text === ",") comma = true;
+  for (let i = clauseStart; i < trigger; i++)
+    if (tokens[i]?.text === "،" || tokens[i]?.text === ",") comma = true;
   if (RANK[best.modality] < RANK.negated && isSubjunctiveParticle(opener) && !comma) {
     for (let i = clauseStart - 2; i >= Math.max(0, clauseStart - 16); i--) {
       const w = tokens[i];
@@ -83,7 +87,9 @@ export function modalityOf(
   // "ليس من مصلحة أحد أن ينسحب الاتحاد": an imperfect verb right after أن (subjunctive) is wanted,
   // feared or required, not done — unless a cue already made it future ("من المقرر أن يلتقي")
   const prev = tokens[trigger - 1];
-  const subjunctive = isSubjunctiveParticle(prev);
+  // … but "قبل أن يجتمع", "بعد أن التقى" tell when it happened
+  const temporal = TEMPORAL.has(tokens[trigger - 2]?.stem ?? "");
+  const subjunctive = isSubjunctiveParticle(prev) && !temporal;
   if (!noun && best.modality === "asserted" && subjunctive && isImperfect(tokens[trigger]))
     consider("hypothetical", "modality:hyp.subjunctive");
   if (noun && best.modality === "asserted") {

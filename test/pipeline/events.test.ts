@@ -302,4 +302,12 @@ describe("rejections, vows and pointers", () => {
       ),
     ).toEqual(["RUS 01 UKR", "RUSGOV 11 WST"]);
   });
+
+  it("reads a verb after 'قبل أن' as done by the sentence's subject, with a delegation of the group it names", () => {
+    expect(
+      dyads(
+        "وصل رئيس الوزراء الإثيوبي آبي أحمد إلى الخرطوم، والتقى الفريق أول عبد الفتاح البرهان، قبل أن يجتمع بوفد من قادة قوى إعلان الحرية والتغيير.",
+      ),
+    ).toContain("ETHGOV 04 SDNOPP");
+  });
 });

@@ -418,6 +418,28 @@ function memberOf(p: ActorPhrase, before: ActorPhrase | undefined, tokens: WorkT
   p.rules.push("role:member-of");
 }
 
+/** Words between a delegation and the group it comes from: "وفد من قادة قوى الحرية والتغيير". */
+const DELEGATION_LINKS = new Set(["من", "عن", "قادة", "ممثلي", "اعضاء", "يضم", "ضم", "رفيع"].map(normalize));
+
+/**
+ * A delegation is of the group named right after it: "اجتمع بوفد من قادة قوى إعلان الحرية
+ * والتغيير" meets the Forces of Freedom and Change, not the government named before.
+ */
+function delegationOf(phrases: ActorPhrase[], tokens: WorkToken[], lexicon: Lexicon): void {
+  for (const [k, p] of phrases.entries()) {
+    if (!p.pieces.some((x) => x.resolved.entry.id === "gov.delegation")) continue;
+    let q = p.tokEnd;
+    while (q < p.tokEnd + 4 && DELEGATION_LINKS.has(tokens[q]?.stem ?? "")) q++;
+    const of = phrases[k + 1];
+    if (q === p.tokEnd || !of?.code || of.tokStart !== q || of.head === "place") continue;
+    p.code = of.code;
+    p.name = of.name ?? codeName(of.code, lexicon);
+    p.role = of.role;
+    p.country = of.country;
+    p.rules.push("role:delegation-of");
+  }
+}
+
 export const actorsStage: Stage<ActorContext & { published?: string | null }> = {
   name: "actors",
   needs: ["tokens", "sentenceTokens", "mentions"],
@@ -460,6 +482,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
         }
       }
       joinCoordinated(phrases, tokens);
+      delegationOf(phrases, tokens, ctx.lexicon);
       const covered = new Set<number>();
       for (const p of phrases) for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
       // pointers look back over the history and this sentence's phrases: appended for the call and

@@ -6,6 +6,7 @@ import type { ArticleDoc, Attribution, WorkToken } from "../doc.js";
 import { ATTACK_NOUNS, judgedEvent, type LastActs } from "../judged.js";
 import { prepOf, RECIPROCAL } from "../match.js";
 import { betweenParties, hostedMeeting } from "../meetings.js";
+import { TEMPORAL } from "../modality.js";
 import { type ActorPhrase, isPlace } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
@@ -519,14 +520,18 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "رحبت حماس بالقرار، وأكدت استعدادها …": a verb joined by و with no subject of its own shares
     // the subject of the sentence's verb before it
     const shared = mainSubjects.get(t.sentence);
+    // … and so does a verb after "قبل أن" / "بعد أن" ("والتقى البرهان، قبل أن يجتمع بوفد من …")
+    const temporal =
+      TEMPORAL.has(tokens[match.trigger - 2]?.stem ?? "") && tokens[match.trigger - 1]?.norm === "ان";
     if (
       !src.list.length &&
       pattern.form === "verb" &&
       shared &&
-      tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
-      !partyPhrases(withAdjectives).some(
-        (p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger,
-      )
+      (temporal ||
+        (tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
+          !partyPhrases(withAdjectives).some(
+            (p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger,
+          )))
     )
       src = { list: shared, rule: "source:shared-subject" };
     if (src.list.length && pattern.form === "verb" && !mainSubjects.has(t.sentence))
