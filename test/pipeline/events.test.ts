@@ -310,4 +310,14 @@ describe("rejections, vows and pointers", () => {
       ),
     ).toContain("ETHGOV 04 SDNOPP");
   });
+
+  it("frees each of several counted nationalities, and keeps them out of 'the two sides'", () => {
+    const text =
+      "أفرجت الحكومة اليمنية وجماعة الحوثي عن مئات الأسرى، كما أطلق الحوثيون سراح خمسة عشر سعوديا وأربعة سودانيين. ودعا المبعوث الأممي مارتن غريفيث الطرفين إلى مواصلة التفاوض.";
+    const found = dyads(text);
+    expect(found).toContain("YEMREBHOU 08 SAU");
+    expect(found).toContain("YEMREBHOU 08 SDN");
+    expect(found).toContain("IGOUNO 02 YEMGOV");
+    expect(found).not.toContain("IGOUNO 02 SAU");
+  });
 });

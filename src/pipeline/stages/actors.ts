@@ -199,19 +199,24 @@ function pointerPhrases(
         !!h.code && h.tokEnd <= i && h.head !== "place" && h.head !== "pointer" && h.head !== "adjective";
       const sizes = new Map<number, number>();
       const codes = new Map<number, Set<string>>();
-      for (const x of history)
+      const counted = new Set<number>();
+      for (const x of history) {
+        if (x.rules.includes("role:counted-people")) counted.add(x.group);
         if (actorish(x)) {
           sizes.set(x.group, (sizes.get(x.group) ?? 0) + 1);
           codes.set(x.group, (codes.get(x.group) ?? new Set()).add(x.code!));
         }
+      }
       // a pair of sides: two actors named together that are not one side ("وزير خارجيتها ومستشار الأمن
       // الوطني" are both the Saudi government)
       // (a capital after "في" is where something happens: "محادثات في الرياض وزيلينسكي يرفض")
       const locative = (h: ActorPhrase) =>
         h.pieces.some((x) => x.resolved.kind === "capital") && tokens[h.tokStart - 1]?.norm === "في";
+      // (people counted together, "خمسة عشر سعوديا وأربعة سودانيين", are no pair of sides)
       const pair = history.findLast(
         (h) =>
           actorish(h) &&
+          !counted.has(h.group) &&
           sizes.get(h.group) === 2 &&
           codes.get(h.group)?.size === 2 &&
           !history.some((x) => x.group === h.group && locative(x)),
@@ -223,7 +228,16 @@ function pointerPhrases(
           const h = history[k]!;
           if (actorish(h) && h.head === "person") people.unshift(h);
         }
-      if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
+      // "إن الطرفين أظهرا …، داعيا إياهما": the pair this sentence has already pointed to
+      const pointed = history.findLast(
+        (h) =>
+          h.head === "pointer" &&
+          h.sentence === t.sentence &&
+          h.tokEnd <= i &&
+          h.rules.includes(`coref:${cue.id}`),
+      );
+      if (pointed) targets = history.filter((x) => x.group === pointed.group && x.head === "pointer");
+      else if (pair) targets = history.filter((x) => x.group === pair.group && actorish(x));
       else if (people.length === 2 && people[0]!.code !== people[1]!.code) targets = people;
       else {
         // the first two parties of the latest earlier sentence that names two: "التقى روبيو نظيره الروسي
@@ -348,6 +362,15 @@ function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
   return out;
 }
 
+const NUMBER_WORDS = new Set(
+  // biome-ignore format: a word list
+  ["اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشر", "عشرين", "عشرون", "مئه", "الف", "عشرات", "مئات", "الاف", "عدد"].map(normalize),
+);
+
+function isNumber(t: WorkToken | undefined): boolean {
+  return !!t && (NUMBER_WORDS.has(t.stem) || /^[0-9٠-٩]+$/.test(t.stem));
+}
+
 /**
  * Two actors side by side joined by و are coordinated even when each is a full phrase of its own:
  * "وزير الخارجية الأمريكي أنتوني بلينكن ونظيره البريطاني ديفيد لامي" (one group, two actors).
@@ -356,8 +379,16 @@ function joinCoordinated(phrases: ActorPhrase[], tokens: WorkToken[]): void {
   for (let k = 1; k < phrases.length; k++) {
     const prev = phrases[k - 1]!;
     const next = phrases[k]!;
-    if (next.group === prev.group || next.tokStart !== prev.tokEnd) continue;
-    if (tokens[next.tokStart]?.seg?.proclitics[0]?.norm !== "و") continue;
+    if (next.group === prev.group) continue;
+    // … and counted ones: "خمسة عشر سعوديا وأربعة سودانيين"
+    const counted = next.tokStart === prev.tokEnd + 1 && isNumber(tokens[prev.tokEnd]);
+    if (next.tokStart !== prev.tokEnd && !counted) continue;
+    if (tokens[prev.tokEnd]?.seg?.proclitics[0]?.norm !== "و") continue;
+    // a nationality after a number names people: "خمسة عشر سعوديا" (Saudis), not a noun's adjective
+    if (counted && prev.head === "adjective" && isNumber(tokens[prev.tokStart - 1])) {
+      prev.head = "agent";
+      prev.rules.push("role:counted-people");
+    }
     if (!prev.code || !next.code || prev.head === "place" || next.head === "place") continue;
     const old = next.group;
     for (const p of phrases) if (p.group === old) p.group = prev.group;
