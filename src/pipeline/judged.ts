@@ -39,11 +39,12 @@ export function judgedEvent(
   actors: ActorPhrase[] = [],
 ): ActorPhrase | null {
   // "ما وصفته بـ…" (what it called …) names the act a few words on
-  const reach = tokens[from]?.norm === "ما" ? 5 : 3;
-  for (let j = from; j < from + reach; j++) {
+  let end = from + 3;
+  for (let j = from; j < end; j++) {
     const t = tokens[j];
     if (t?.kind === "punct" && /["«»“”]/.test(t.text)) continue;
     if (t?.kind !== "word") return null;
+    if (t.norm === "ما") end = Math.max(end, j + 5);
     const stem = t.stem.replace(/^ال/, "");
     if (ATTACK_NOUNS.has(t.stem) || ATTACK_NOUNS.has(stem)) return last.attack;
     if (DECISION_NOUNS.has(t.stem) || DECISION_NOUNS.has(stem))

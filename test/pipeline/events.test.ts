@@ -320,4 +320,21 @@ describe("rejections, vows and pointers", () => {
     expect(found).toContain("IGOUNO 02 YEMGOV");
     expect(found).not.toContain("IGOUNO 02 SAU");
   });
+
+  it("judges by description only when the description condemns, aimed at the author of what it describes", () => {
+    const sanctions = "فرض الاتحاد الأوروبي عقوبات على إيران. ";
+    expect(dyads(`${sanctions}ووصف المتحدث الإيراني العقوبات بأنها غير قانونية.`)).toContain(
+      "IRNGOV 11 IGOEUREEC",
+    );
+    expect(dyads(`${sanctions}ووصف المتحدث الإيراني العقوبات بأنها متوقعة.`)).not.toContain(
+      "IRNGOV 11 IGOEUREEC",
+    );
+    expect(
+      dyads("طردت روسيا دبلوماسيين بريطانيين. ووصفت الخارجية البريطانية الاتهامات بأنها لا أساس لها."),
+    ).toContain("GBRGOV 12 RUS");
+  });
+
+  it("takes a noun's nationality right after the verb as its subject ('شنت الطائرات التركية غارات')", () => {
+    expect(dyads("شنت الطائرات التركية غارات على شمال سوريا.")).toEqual(["TUR 19 SYR"]);
+  });
 });

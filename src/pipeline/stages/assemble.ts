@@ -32,6 +32,9 @@ const PREPOSITIONS = new Set(
   ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر", "أمام", "خلف", "داخل", "عند", "تحت", "فوق", "قبل", "بعد", "منذ", "خلال", "وسط", "دون"].map(normalize,),
 );
 
+/** Patterns of judging by description (11-disapprove.tsv): "وصف X بأنه …", "معتبرة الضربة انتهاكا". */
+const DESCRIBING = /^1[12][01]\.(wasaf|wasif|itabar|mutabir)_/;
+
 /** Negation by a verb of denial (نفى، نفت): see the recoding of denied attacks below. */
 const DENIAL = /^modality:neg\.nafa/;
 
@@ -309,6 +312,15 @@ function sources(
   // (a verbal noun's following genitive was weighed above: "استهداف قنصليتها" is what was hit)
   if (after && !match.targets.length && match.pattern.form !== "noun")
     return { list: group(after, phrases), rule: "source:vso" };
+  // "شنت الطائرات التركية غارات على …": the subject is a noun whose nationality names its actor
+  if (
+    after?.head === "adjective" &&
+    match.pattern.form === "verb" &&
+    after.tokStart === match.trigger + 2 &&
+    tokens[match.trigger + 1]?.kind === "word" &&
+    match.targets.every((p) => p.tokStart > after.tokEnd)
+  )
+    return { list: group(after, phrases), rule: "source:vso-adjective" };
   // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
   const said = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
   const comp = said ? tokens[said.tokStart] : undefined;
@@ -807,10 +819,24 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "رحبت حماس بالقرار", "أعربت عن أسفها لهذا القرار": a judgement of a measure reported earlier is
     // aimed at whoever took it
     if (!hasSlot && !targets.length && /^(01|05|11|12)/.test(pattern.cameo) && src.list.length) {
-      const judged = judgedEvent(tokens, match.words[match.words.length - 1]!, lastActs, doc.actors);
       const own = src.list[0]?.code?.slice(0, 3);
+      // … or what it describes between the verb (and its subject) and the description: "ووصف
+      // العقوبات بأنها غير قانونية", "وصفت إيران الولايات المتحدة بأنها …"
+      const described = DESCRIBING.test(pattern.id) && match.words[1] !== undefined;
+      const objectFrom = described
+        ? Math.max(match.trigger + 1, ...match.skipped.map((p) => group(p, phrases).at(-1)!.tokEnd))
+        : -1;
+      const object = described
+        ? phrases.find(
+            (p) => p.tokStart >= objectFrom && p.tokEnd <= match.words[1]! && p.code?.slice(0, 3) !== own,
+          )
+        : undefined;
+      const judged =
+        judgedEvent(tokens, match.words[match.words.length - 1]!, lastActs, doc.actors) ??
+        object ??
+        (described ? judgedEvent(tokens, objectFrom, lastActs, doc.actors) : null);
       if (judged?.code && judged.code.slice(0, 3) !== own) {
-        targets = [judged];
+        targets = object ? group(object, phrases) : [judged];
         eventTarget = judged;
       }
     }
