@@ -337,4 +337,15 @@ describe("rejections, vows and pointers", () => {
   it("takes a noun's nationality right after the verb as its subject ('شنت الطائرات التركية غارات')", () => {
     expect(dyads("شنت الطائرات التركية غارات على شمال سوريا.")).toEqual(["TUR 19 SYR"]);
   });
+
+  it("attributes a warning's clause to the one who warns, and a participle's to the sentence's subject", () => {
+    const doc = pipeline.run({
+      id: "t",
+      text: "وحذر وزير الخارجية البريطاني جيريمي هانت من أن إيران ستواجه عواقب وخيمة. ونفى المتحدث باسم الخارجية الإيرانية أن تكون بلاده قد سلمت صواريخ لروسيا، مؤكدا أن طهران سترد.",
+      published: "2024-03-15",
+    });
+    const speakers = (doc.attributions ?? []).map((a) => `${a.sentence} ${a.speaker.code} ${a.rule}`);
+    expect(speakers).toContain("0 GBR attribution:130.hadhar_min_anna.perf3ms");
+    expect(speakers).toContain("1 IRNGOV attribution:sp.akkada");
+  });
 });

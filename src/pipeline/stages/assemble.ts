@@ -1111,6 +1111,24 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
     }
+    // "حذر هانت من أن …", "توعد كاتس بأن …": a speech act's clause is its source's words, and
+    // events coded inside it carry that attribution
+    const speaker = src.list[0];
+    if (endsInClause && speaker?.code && !saidBy(said, match.end)) {
+      const bounds = doc.sentenceTokens ?? [];
+      const words: Attribution = {
+        sentence: t.sentence,
+        tokStart: match.end,
+        tokEnd: bounds[t.sentence + 1] ?? tokens.length,
+        speaker,
+        cueStart: match.trigger,
+        cueEnd: match.end,
+        rule: `attribution:${pattern.id}`,
+      };
+      if (!attributionsBySentence.has(t.sentence)) attributionsBySentence.set(t.sentence, said);
+      said.push(words);
+      doc.attributions?.push(words);
+    }
     // the parties of a hosted meeting between them meet each other ("محادثات … بين شمخاني والعيبان")
     const meet = lexicon.codes.cameo.get("040");
     if (hostedBetween.length === 2 && meet) {

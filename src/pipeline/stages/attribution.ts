@@ -66,6 +66,7 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
         const comp = tokens.slice(cueEnd, to).findIndex((t) => isComplementizer(t.norm, t.stem));
         const compAt = comp >= 0 ? cueEnd + comp : -1;
         if (after && (compAt < 0 || after.tokStart < compAt)) speaker = after;
+        else if (isParticiple(tokens[i]!.stem)) speaker = subjectOf(out, s, inSentence, i, tokens);
         else speaker = [...inSentence].reverse().find((a) => a.tokEnd <= i);
         contentStart = compAt >= 0 ? compAt : speaker && speaker.tokStart > i ? speaker.tokEnd : cueEnd;
       }
@@ -84,6 +85,38 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
   }
   endContents(out, tokens);
   return out;
+}
+
+/** "مؤكدا", "مضيفة", "مشيرا": a circumstantial participle, said by the sentence's subject. */
+function isParticiple(stem: string): boolean {
+  return stem.length > 3 && stem.startsWith("م") && /[اه]$/.test(stem);
+}
+
+const PREPOSITIONS = new Set(["في", "على", "الي", "من", "عن", "مع", "ضد", "بين", "لدي"].map(normalize));
+
+/**
+ * Who says what a participle adds: the speaker already found in the sentence, else its first
+ * actor that is no preposition's object ("نفى المتحدث … بقائي أن …، ووصف …، مؤكدا أن …").
+ */
+function subjectOf(
+  found: Attribution[],
+  s: number,
+  inSentence: ActorPhrase[],
+  at: number,
+  tokens: ArticleDoc["tokens"] & object,
+): ActorPhrase | undefined {
+  const earlier = found.findLast((a) => a.sentence === s && a.cueStart < at);
+  if (earlier) return earlier.speaker;
+  return (
+    inSentence.find(
+      (a) =>
+        a.tokEnd <= at &&
+        a.head !== "place" &&
+        a.head !== "adjective" &&
+        !tokens[a.tokStart]?.seg?.proclitics.some((x) => x.norm === "ل" || x.norm === "ب") &&
+        !PREPOSITIONS.has(tokens[a.tokStart - 1]?.norm ?? ""),
+    ) ?? inSentence.findLast((a) => a.tokEnd <= at)
+  );
 }
 
 /** Words that, after a comma, open a clause the speaker does not say: "…، في حين أدانت عمان …". */

@@ -305,9 +305,11 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
 export const eventsStage: Stage<{ lexicon: Lexicon }> = {
   name: "events",
   needs: ["tokens", "actors", "attributions", "dates"],
-  adds: ["events"],
+  adds: ["events", "attributions"],
   run(doc, ctx) {
     const events: EventOut[] = assembleEvents(doc, findTriggers(doc, ctx.lexicon), ctx.lexicon);
     doc.events = events;
+    // assembly adds the words of speech acts ("حذر هانت من أن …"): keep attributions in text order
+    doc.attributions?.sort((a, b) => a.sentence - b.sentence || a.cueStart - b.cueStart);
   },
 };
