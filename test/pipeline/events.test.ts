@@ -348,4 +348,13 @@ describe("rejections, vows and pointers", () => {
     expect(speakers).toContain("0 GBR attribution:130.hadhar_min_anna.perf3ms");
     expect(speakers).toContain("1 IRNGOV attribution:sp.akkada");
   });
+
+  it("codes a killing named as a noun only with the agent named after it", () => {
+    expect(
+      dyads(
+        "وذلك بعد يومين من مقتل قائد فيلق القدس الإيراني قاسم سليماني بغارة أمريكية قرب مطار بغداد الدولي.",
+      ),
+    ).toEqual(["USA 19 IRNMILIRG"]);
+    expect(dyads("وأعلنت الوزارة مقتل قائد فيلق القدس الإيراني.")).toEqual([]);
+  });
 });

@@ -375,7 +375,7 @@ function agentPhrase(
   trigger: number,
   targets: ActorPhrase[],
 ): ActorPhrase | null {
-  for (let k = trigger + 1; k < trigger + 14; k++) {
+  for (let k = trigger + 1; k < trigger + 20; k++) {
     const t = tokens[k];
     if (t?.kind !== "word") return null;
     const next = tokens[k + 1];
@@ -653,6 +653,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const subjectAt = match.trigger + (quantified ? 3 : 1);
     if (
       pattern.form !== "participle" &&
+      pattern.form !== "passive" &&
       slot?.kind === "slot" &&
       !slot.prep &&
       targets[0] &&
