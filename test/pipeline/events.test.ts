@@ -354,7 +354,21 @@ describe("rejections, vows and pointers", () => {
       dyads(
         "وذلك بعد يومين من مقتل قائد فيلق القدس الإيراني قاسم سليماني بغارة أمريكية قرب مطار بغداد الدولي.",
       ),
-    ).toEqual(["USA 19 IRNMILIRG"]);
+    ).toEqual(["USA 18 IRNMILIRG"]);
     expect(dyads("وأعلنت الوزارة مقتل قائد فيلق القدس الإيراني.")).toEqual([]);
+  });
+
+  it("aims an investigation at the suspects it names, with the speaker's own office as its source", () => {
+    expect(
+      dyads(
+        "قال المدعي العام في المحكمة الجنائية الدولية كريم خان إن مكتبه يحقق في هجمات على المدنيين في إقليم دارفور يشتبه في أن قوات الدعم السريع والجيش السوداني ارتكباها.",
+      ).sort(),
+    ).toEqual(["IGOICC 09 SDNMIL", "IGOICC 09 SDNREBRSF"]);
+  });
+
+  it("gives unnamed people the country of the place their sentence names", () => {
+    expect(
+      dyads("وسقط عشرات المحتجين برصاص قوات الأمن في بغداد، ومقتل عشرات المحتجين برصاص قوات الأمن في بغداد."),
+    ).toContain("IRQCOP 18 IRQCVL");
   });
 });

@@ -449,6 +449,30 @@ function memberOf(p: ActorPhrase, before: ActorPhrase | undefined, tokens: WorkT
   p.rules.push("role:member-of");
 }
 
+/**
+ * People of no state still without a country take the place where their sentence says things
+ * happen: "مقتل عشرات المحتجين برصاص قوات الأمن في بغداد" → Iraqi civilians.
+ */
+function peopleOfPlace(phrases: ActorPhrase[], tokens: WorkToken[], lexicon: Lexicon): void {
+  const place = phrases.find((p) => isPlace(p) && !!p.code && WHERE.has(tokens[p.tokStart - 1]?.norm ?? ""));
+  const country = place?.code?.slice(0, 3);
+  if (!country || !lexicon.codes.countries.has(country)) return;
+  for (const p of phrases) {
+    if (p.code || !p.role || STATE_ROLES.has(p.role) || p.role === "REF") continue;
+    if (lexicon.codes.roles.get(p.role)?.kind !== "role") continue;
+    // captives are often not of the place where they are held ("المحتجزين في غزة")
+    if (p.pieces.some((x) => CAPTIVES.has(x.resolved.entry.id))) continue;
+    p.code = country + p.role;
+    p.country = country;
+    p.name ??= codeName(p.code, lexicon);
+    p.rules.push("coref:place-of-sentence");
+  }
+}
+
+const CAPTIVES = new Set(["cvl.prisoners", "cvl.hostages", "cvl.detainees"]);
+
+const OFFICE_IN = new Set(["في", "لدي"].map(normalize));
+
 /** Words between a delegation and the group it comes from: "وفد من قادة قوى الحرية والتغيير". */
 const DELEGATION_LINKS = new Set(["من", "عن", "قادة", "ممثلي", "اعضاء", "يضم", "ضم", "رفيع"].map(normalize));
 
@@ -458,6 +482,23 @@ const DELEGATION_LINKS = new Set(["من", "عن", "قادة", "ممثلي", "ا�
  */
 function delegationOf(phrases: ActorPhrase[], tokens: WorkToken[], lexicon: Lexicon): void {
   for (const [k, p] of phrases.entries()) {
+    // an office "in" a named body is that body's: "المدعي العام في المحكمة الجنائية الدولية"
+    const body = phrases[k + 1];
+    if (
+      p.head === "agent" &&
+      p.rules.some((r) => r.startsWith("coref:")) &&
+      body?.code &&
+      body.head === "org" &&
+      body.tokStart === p.tokEnd + 1 &&
+      OFFICE_IN.has(tokens[p.tokEnd]?.norm ?? "")
+    ) {
+      p.code = body.code;
+      p.name = body.name ?? codeName(body.code, lexicon);
+      p.role = body.role;
+      p.country = body.country;
+      p.rules.push("role:office-in");
+      continue;
+    }
     if (!p.pieces.some((x) => x.resolved.entry.id === "gov.delegation")) continue;
     let q = p.tokEnd;
     while (q < p.tokEnd + 4 && DELEGATION_LINKS.has(tokens[q]?.stem ?? "")) q++;
@@ -514,6 +555,7 @@ export const actorsStage: Stage<ActorContext & { published?: string | null }> = 
       }
       joinCoordinated(phrases, tokens);
       delegationOf(phrases, tokens, ctx.lexicon);
+      peopleOfPlace(phrases, tokens, ctx.lexicon);
       const covered = new Set<number>();
       for (const p of phrases) for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
       // pointers look back over the history and this sentence's phrases: appended for the call and

@@ -35,6 +35,15 @@ const PREPOSITIONS = new Set(
 /** Patterns of judging by description (11-disapprove.tsv): "وصف X بأنه …", "معتبرة الضربة انتهاكا". */
 const DESCRIBING = /^1[12][01]\.(wasaf|wasif|itabar|mutabir)_/;
 
+/** Bodies a speaker names as their own: "مكتبه", "حكومتها", "قواته". */
+const OWN_BODIES = new Set(
+  // biome-ignore format: a word list
+  ["مكتب", "حكومه", "بلاد", "قوات", "جماعه", "حركه", "وزاره", "حزب", "جيش", "دوله", "اداره", "اجهزه"].map(normalize),
+);
+
+/** Who an investigation suspects, rather than the victims it names first. */
+const SUSPECTS = /^(GOV|MIL|COP|SPY|REB|UAF|IMG)/;
+
 /** Negation by a verb of denial (نفى، نفت): see the recoding of denied attacks below. */
 const DENIAL = /^modality:neg\.nafa/;
 
@@ -326,6 +335,13 @@ function sources(
   const comp = said ? tokens[said.tokStart] : undefined;
   if (said && comp?.seg?.enclitics.length && said.speaker.code)
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
+  // "قال خان إن مكتبه يحقق في …", "إن قواته ستواصل": the speaker's own body, named by its pronoun
+  const own = tokens[match.trigger - 1];
+  const ownBody =
+    !!own &&
+    ((!!own.seg?.enclitics.length && OWN_BODIES.has(own.stem)) ||
+      OWN_BODIES.has(own.norm.replace(/(ه|ها|هم)$/, "")));
+  if (said?.speaker.code && ownBody) return { list: [said.speaker], rule: "source:speaker-body" };
   return { list: [], rule: "source:none" };
 }
 
@@ -1038,6 +1054,23 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       !["source:genitive", "source:adjective", "source:light-verb"].includes(src.rule)
     )
       continue;
+    // "يحقق في هجمات على المدنيين … يشتبه في أن قوات الدعم السريع والجيش ارتكباها", "تشكيل لجنة تحقيق
+    // في مقتل المحتجين برصاص قوات الأمن": an investigation is into the first party its sentence names
+    // after it (the suspects, else the victims or the place)
+    if (/^09/.test(pattern.cameo) && !targets.length && src.list.length) {
+      const after = withAdjectives.find(
+        (p) => p.tokStart >= match.end && !!p.code && !src.list.some((x) => x.group === p.group),
+      );
+      if (after) {
+        targets = after.head === "adjective" ? [after] : group(after, withAdjectives);
+        const suspects = phrases.filter(
+          (p) => p.tokStart > after.tokEnd && !!p.code && SUSPECTS.test(p.code.slice(3, 6)),
+        );
+        if (suspects[0] && !STATE.test(after.code?.slice(3, 6) ?? "") && !/REB/.test(after.code ?? ""))
+          targets = group(suspects[0], phrases);
+        src = { ...src, rule: `${src.rule}+target:investigated` };
+      }
+    }
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
     if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
     // "نفى لافروف أن تكون روسيا قد هاجمت أوكرانيا": denying an attack is the act coded (016, deny

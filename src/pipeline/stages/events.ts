@@ -120,7 +120,7 @@ function sentenceKeys(tokens: WorkToken[], from: number, to: number): Set<string
 }
 
 /** Roots whose verbs take an action as their content: appeal, intent, demand, accuse, reject, threaten. */
-const CONTENT_ROOTS = /^(02|03|10|11|12|13)/;
+const CONTENT_ROOTS = /^(02|03|09|10|11|12|13)/;
 
 const contentVerbCache = new WeakMap<Lexicon, Set<string>>();
 
@@ -179,6 +179,12 @@ function isComplement(
     if (w.sentence !== sentence) break;
     if (READINESS.has(w.stem) || READINESS.has(w.stem.replace(/^ال/, ""))) return true;
   }
+  // "يحقق في هجمات على المدنيين", "لجنة تحقيق في مقتل المحتجين": what is investigated is its content
+  if (tokens[i - 1]?.norm === "في")
+    for (let k = found.length - 1; k >= 0 && found[k]!.sentence === sentence; k--) {
+      const f = found[k]!;
+      if (f.match.pattern.cameo.startsWith("09") && f.match.trigger < i && i - f.match.end <= 6) return true;
+    }
   const marked =
     !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") ||
     tokens[i - 1]?.norm === "الي" ||
