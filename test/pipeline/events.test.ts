@@ -371,4 +371,25 @@ describe("rejections, vows and pointers", () => {
       dyads("وسقط عشرات المحتجين برصاص قوات الأمن في بغداد، ومقتل عشرات المحتجين برصاص قوات الأمن في بغداد."),
     ).toContain("IRQCOP 18 IRQCVL");
   });
+
+  it("codes talks named by two nationalities as mutual, and dates an undated event by the story's lead", () => {
+    const doc = pipeline.run({
+      id: "t",
+      text: "جولة أولى من المحادثات الإيرانية الأمريكية في مسقط\nعقد وفدان من إيران والولايات المتحدة أمس السبت في مسقط جولة أولى من المحادثات.",
+      published: "2025-04-13",
+    });
+    const talks = doc.events.filter((e) => e.cameo === "040");
+    expect(talks.map((e) => `${e.source?.code} ${e.target?.code}`).sort()).toEqual(["IRN USA", "USA IRN"]);
+    expect(talks.map((e) => e.date)).toEqual(["2025-04-12", "2025-04-12"]);
+  });
+
+  it("leaves a pluperfect event undated by the story ('وكان ترامب قد هدد')", () => {
+    const doc = pipeline.run({
+      id: "t",
+      text: "شنت تركيا أمس الأربعاء عملية عسكرية في شمال سوريا. وكان الرئيس الأمريكي قد هدد تركيا بعقوبات.",
+      published: "2019-10-10",
+    });
+    const threat = doc.events.find((e) => e.cameo.startsWith("13"));
+    expect(threat?.date).toBeNull();
+  });
 });

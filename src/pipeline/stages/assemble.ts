@@ -41,6 +41,18 @@ const OWN_BODIES = new Set(
   ["مكتب", "حكومه", "بلاد", "قوات", "جماعه", "حركه", "وزاره", "حزب", "جيش", "دوله", "اداره", "اجهزه"].map(normalize),
 );
 
+/** "وكان ترامب قد هدد …", "كانت قد فرضت": told as before the story (كان … قد before the verb). */
+function pluperfect(tokens: WorkToken[], from: number, at: number): boolean {
+  let kana = false;
+  for (let k = Math.max(from - 12, 0); k < at; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== tokens[at]?.sentence) continue;
+    if (/^(كان|كانت|كانوا)$/.test(t.stem)) kana = true;
+    if (kana && t.norm === "قد") return true;
+  }
+  return false;
+}
+
 /** Who an investigation suspects, rather than the victims it names first. */
 const SUSPECTS = /^(GOV|MIL|COP|SPY|REB|UAF|IMG)/;
 
@@ -202,7 +214,7 @@ function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
 /** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول", "استخدمت الشرطة الغاز". */
 const LIGHT_VERBS = new Set(
   // biome-ignore format: a word list
-  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
+  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "تولي", "تولت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
 );
 
 /** How many words may separate a verbal noun from the subject that acts it. */
@@ -248,6 +260,16 @@ function sources(
     const genitive = phrases.find(
       (p) => p.tokStart === match.trigger + 1 && !isTarget(p) && !inPrepPhrase(p, tokens) && !isPlace(p),
     );
+    // "المحادثات الإيرانية الأمريكية": nationalities side by side on one noun are its parties
+    if (genitive?.head === "adjective") {
+      const side = [genitive];
+      for (let next = phrases.find((p) => p.tokStart === genitive.tokEnd && p.head === "adjective"); next; ) {
+        side.push(next);
+        const end: number = next.tokEnd;
+        next = phrases.find((p) => p.tokStart === end && p.head === "adjective");
+      }
+      if (side.length > 1) return { list: side, rule: "source:genitive" };
+    }
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
     // "هجوم بري إسرائيلي على رفح": a nationality after a word of description
     const adjective = phrases.find(
@@ -529,6 +551,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   }
   /** The authors of the latest attack and measure coded so far, for "أدان الهجوم" later on. */
   const lastActs: LastActs = { attack: null, measure: null };
+  // the story's date: the first date its heading or lead gives ("أمس السبت" in the first sentence)
+  const leadMention = (doc.dates ?? []).find((d) => d.sentence <= 2 && !d.since);
+  const leadDate = leadMention ? resolveDate(leadMention, doc.input.published ?? null, false) : null;
   /** The source of each sentence's latest verb event: a participle after it shares it. */
   const mainSubjects = new Map<number, ActorPhrase[]>();
   for (const written of triggers) {
@@ -1044,16 +1069,17 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets.length > 0 &&
       targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
     if (exchange) targets = [];
-    const mutual = exchange || src.rule === "source:between" || (!targets.length && mutualSubject);
-    if (mutual) targets = src.list;
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
-    // agent (a genitive or adjective after it); a sentence's subject often just talks about it
+    // agent (a genitive or adjective after it); a sentence's subject often just talks about it — even
+    // two of them ("وقع الجيش والدعم السريع إعلانا في ختام محادثات استمرت أسبوعا": not the talks' parties)
     if (
       pattern.form === "noun" &&
       !targets.length &&
-      !["source:genitive", "source:adjective", "source:light-verb"].includes(src.rule)
+      !["source:genitive", "source:adjective", "source:light-verb", "source:between"].includes(src.rule)
     )
       continue;
+    const mutual = exchange || src.rule === "source:between" || (!targets.length && mutualSubject);
+    if (mutual) targets = src.list;
     // "يحقق في هجمات على المدنيين … يشتبه في أن قوات الدعم السريع والجيش ارتكباها", "تشكيل لجنة تحقيق
     // في مقتل المحتجين برصاص قوات الأمن": an investigation is into the first party its sentence names
     // after it (the suspects, else the victims or the place)
@@ -1084,6 +1110,12 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const dates = datesBySentence.get(t.sentence) ?? [];
     const date = dates.find((d) => d.tokStart > match.trigger) ?? dates[dates.length - 1] ?? null;
     const future = t.modality.modality === "future";
+    // an event its sentence does not date happened on the story's date, unless it is told as
+    // before it ("وكان ترامب قد هدد …") or has not happened
+    const storyDate =
+      !date && t.modality.modality === "asserted" && !pluperfect(tokens, t.clauseStart, match.trigger)
+        ? leadDate
+        : null;
     const first = tokens[match.words[0]!]!;
     const last = tokens[match.words[match.words.length - 1]!]!;
     const base = {
@@ -1092,7 +1124,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       quad: code.quad,
       goldstein: code.goldstein,
       modality: denied ? ("asserted" as const) : t.modality.modality,
-      date: date ? resolveDate(date, doc.input.published ?? null, future) : null,
+      date: date ? resolveDate(date, doc.input.published ?? null, future) : storyDate,
       date_text: date?.text ?? null,
       location: location(doc, t, phrases),
       attribution: attribution
@@ -1109,6 +1141,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       src.rule,
       t.modality.rule,
       denied ? "recode:denial" : null,
+      storyDate ? "date:story" : null,
       attribution?.rule,
     ].filter((r): r is string => !!r);
     // "تلقى الأسد اتصالا هاتفيا من بن زايد": the caller acts on the one who receives
