@@ -392,4 +392,13 @@ describe("rejections, vows and pointers", () => {
     const threat = doc.events.find((e) => e.cameo.startsWith("13"));
     expect(threat?.date).toBeNull();
   });
+
+  it("addresses a call to free captives to whoever took them, and its rejection back to the caller", () => {
+    const found = dyads(
+      "احتجز الحوثيون موظفين أمميين في صنعاء. وطالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالإفراج الفوري عن جميع الموظفين المحتجزين. غير أن الجماعة رفضت هذه المطالبات.",
+    );
+    expect(found).toContain("YEMREBHOU 17 IGOUNO");
+    expect(found).toContain("IGOUNO 10 YEMREBHOU");
+    expect(found).toContain("YEMREBHOU 12 IGOUNO");
+  });
 });

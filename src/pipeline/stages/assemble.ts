@@ -474,6 +474,18 @@ function isMutual(cameo: string): boolean {
 const ATTACK = /^(18|19|20)/;
 /** Acts others judge as measures: demands, aid, sanctions, cuts, force and the like (not talk). */
 const MEASURE = /^(06|07|08|10|12|13|14|15|16|17)/;
+/** Taking captives: arrests, detentions, abductions, hostage-taking. */
+const CAPTURE = /^(17[13]|181)/;
+const RELEASE_WORDS = new Set(["افراج", "الافراج", "سراح", "اطلاق"].map(normalize));
+
+/** Does a demand ask to free someone ("بالإفراج عن", "بإطلاق سراح")? Its words or the next few. */
+function freesCaptives(tokens: WorkToken[], match: { words: number[]; end: number }): boolean {
+  for (let k = match.words[0]! + 1; k < match.end + 3; k++) {
+    const t = tokens[k];
+    if (t && (RELEASE_WORDS.has(t.stem) || RELEASE_WORDS.has(t.norm.replace(/^[وبل]+/, "")))) return true;
+  }
+  return false;
+}
 function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
   const tokens = doc.tokens ?? [];
   const places = phrases
@@ -550,7 +562,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     else firsts.set(key, a);
   }
   /** The authors of the latest attack and measure coded so far, for "أدان الهجوم" later on. */
-  const lastActs: LastActs = { attack: null, measure: null };
+  const lastActs: LastActs = { attack: null, measure: null, captor: null };
   // the story's date: the first date its heading or lead gives ("أمس السبت" in the first sentence)
   const leadMention = (doc.dates ?? []).find((d) => d.sentence <= 2 && !d.since);
   const leadDate = leadMention ? resolveDate(leadMention, doc.input.published ?? null, false) : null;
@@ -600,7 +612,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           p.tokStart >= subjectEnd &&
           p.tokEnd <= match.words[1]! &&
           !prepOf(tokens[p.tokStart]) &&
-          !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? ""),
+          !LOCATIVE.has(tokens[p.tokStart - 1]?.norm ?? "") &&
+          // (a name in apposition is the subject again: "الأمين العام للأمم المتحدة أنطونيو غوتيريش")
+          p.code !== match.skipped[0]?.code,
       );
       const slotAfter = !targets[0] || targets[0].tokStart >= match.words[1];
       if (addressee && slotAfter && !targets.includes(addressee)) targets = group(addressee, phrases);
@@ -1013,6 +1027,25 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:complement` };
       }
     }
+    // "طالب غوتيريش بالإفراج عن جميع الموظفين المحتجزين": a call to free captives no party is named for
+    // addresses whoever took them
+    const captor = lastActs.captor;
+    // … even when it names the captives ("بالإفراج عن الموظفين المحتجزين": the staff are what is asked for)
+    const captives =
+      /^(1053|0253)/.test(pattern.cameo) &&
+      targets.length > 0 &&
+      targets.every((p) => p.head === "agent" && !STATE.test(p.code?.slice(3, 6) ?? ""));
+    if (
+      (!targets.length || captives) &&
+      /^(02|10)/.test(pattern.cameo) &&
+      src.list.length &&
+      captor?.code &&
+      !countriesOf(src.list).has(captor.code.slice(0, 3)) &&
+      freesCaptives(tokens, match)
+    ) {
+      targets = [captor];
+      src = { ...src, rule: `${src.rule}+target:captor` };
+    }
     // "تظاهر الآلاف في ساحة الشهداء وسط بيروت": with no actor named, the protesters are the people
     // of the place where they protest
     if (/^14/.test(pattern.cameo) && !src.list.length && pattern.form !== "passive") {
@@ -1174,6 +1207,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         if (s?.code && base.modality === "asserted") {
           if (ATTACK.test(pattern.cameo)) lastActs.attack = s;
           else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
+          if (CAPTURE.test(pattern.cameo)) lastActs.captor = s;
         }
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
