@@ -14,7 +14,7 @@ import type { EventPattern, PatternForm, PatternToken, Topic } from "./types.js"
  *   ب{T}                  → slot marked by the joined preposition ب
  */
 
-const FORMS = new Set<string>(["verb", "passive", "noun", "participle", "inverse", "negated"]);
+const FORMS = new Set<string>(["verb", "passive", "noun", "participle", "inverse", "negated", "future"]);
 const ID = /^[a-z0-9_.-]+$/;
 
 export function parsePattern(text: string): PatternToken[] | string {
@@ -61,7 +61,7 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       else if (/^\d\d-/.test(name) && !cameo.startsWith(root))
         at(`CAMEO code "${cameo}" is not in root ${root} of this file`);
       if (!FORMS.has(form))
-        at(`form must be verb, passive, noun, participle, inverse or negated, found "${form}"`);
+        at(`form must be verb, passive, noun, participle, inverse, negated or future, found "${form}"`);
       const tokens = parsePattern(pattern);
       if (typeof tokens === "string") {
         at(tokens);
@@ -71,19 +71,19 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
       const other = texts.get(key);
       if (other) at(`pattern "${pattern}" (${form}) is already defined at ${other}`);
       texts.set(key, `${file}:${line} (${cameo})`);
-      // `negated`: a verb read only under negation ("لا تعترف ب…" is a rejection)
-      const negated = form === "negated";
+      // `negated` / `future`: a verb read only in that modality ("لا تعترف ب…" is a rejection)
+      const only = form === "negated" || form === "future" ? form : undefined;
       const entry: EventPattern = {
         id,
         cameo,
-        form: negated ? "verb" : (form as PatternForm),
+        form: only ? "verb" : (form as PatternForm),
         tokens,
         text: pattern,
         file,
         line,
         note,
       };
-      if (negated) entry.onlyNegated = true;
+      if (only) entry.only = only;
       patterns.push(entry);
     }
   }

@@ -38,10 +38,11 @@ export interface EventPattern {
   cameo: string;
   form: PatternForm;
   /**
-   * Written with form `negated`: a verb that codes this event only when negated, and then as
-   * asserted — "لن تقبل بأي شروط إسرائيلية" is a rejection (12), not a negated acceptance.
+   * Written with form `negated` or `future`: a verb that codes this event only in that modality,
+   * and then as asserted — "لن تقبل بأي شروط إسرائيلية" is a rejection (12), not a negated
+   * acceptance; "الاتحاد سيرد بقوة على …" is a threat (13), not a future response.
    */
-  onlyNegated?: boolean;
+  only?: "negated" | "future";
   tokens: PatternToken[];
   text: string;
   file: string;

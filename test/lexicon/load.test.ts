@@ -91,7 +91,7 @@ describe("lexicon validation", () => {
     const msgs = compileLexicon(dir).problems.map(problemText);
     expect(msgs).toContain('ar/events/04-consult.tsv:2: unknown CAMEO code "049"');
     expect(msgs).toContain(
-      'ar/events/04-consult.tsv:3: form must be verb, passive, noun, participle, inverse or negated, found "adverb"',
+      'ar/events/04-consult.tsv:3: form must be verb, passive, noun, participle, inverse, negated or future, found "adverb"',
     );
     expect(msgs).toContain("ar/events/04-consult.tsv:4: at most one {T} slot");
     expect(msgs).toContain('ar/events/04-consult.tsv:5: CAMEO code "111" is not in root 04 of this file');

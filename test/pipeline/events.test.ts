@@ -401,4 +401,15 @@ describe("rejections, vows and pointers", () => {
     expect(found).toContain("IGOUNO 10 YEMREBHOU");
     expect(found).toContain("YEMREBHOU 12 IGOUNO");
   });
+
+  it("reads promised retaliation and not hesitating to act as threats, one per warning", () => {
+    expect(dyads("وحذر نتنياهو من أن إسرائيل ستضرب بقوة إذا خرق حزب الله الاتفاق.")).toEqual([
+      "ISRGOV 13 LBNREBHEZ",
+    ]);
+    expect(dyads("وقال بايدن إنه لن يتردد في اتخاذ إجراءات إضافية ضد الحوثيين.")).toEqual([
+      "USAGOV 13 YEMREBHOU",
+    ]);
+    // the present tense is no threat
+    expect(dyads("وقال إن إسرائيل تضرب بقوة مواقع حزب الله.")).not.toContain("ISR 13 LBNREBHEZ");
+  });
 });

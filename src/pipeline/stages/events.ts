@@ -214,9 +214,9 @@ function isComplement(
   );
 }
 
-function negatedAt(doc: ArticleDoc, from: number, i: number, lexicon: Lexicon): boolean {
+function modalityAt(doc: ArticleDoc, from: number, i: number, lexicon: Lexicon): string {
   const clauseStart = clauseStartOf(doc, from, i);
-  return modalityOf(doc.tokens ?? [], i, clauseStart, false, lexicon).modality === "negated";
+  return modalityOf(doc.tokens ?? [], i, clauseStart, false, lexicon).modality;
 }
 
 export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
@@ -276,12 +276,12 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
           // nor a preposition: "بطلب من مصر" (at Egypt's request) is no "طلب من" (asked)
           if (prepositional && pattern.form !== "noun") continue;
           // "لن تقبل بأي شروط": a pattern read only under negation
-          if (pattern.onlyNegated && !negatedAt(doc, from, i, lexicon)) continue;
+          if (pattern.only && modalityAt(doc, from, i, lexicon) !== pattern.only) continue;
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
           // … wins over the same words read as asserted
           const score = (x: PatternMatch) =>
-            x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack + (x.pattern.onlyNegated ? 1 : 0);
+            x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack + (x.pattern.only ? 1 : 0);
           if (!best || score(m) > score(best)) best = m;
         }
       }
@@ -299,8 +299,8 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
         match: best,
         sentence: s,
         clauseStart,
-        modality: best.pattern.onlyNegated
-          ? { modality: "asserted", rule: "modality:negation-is-the-event" }
+        modality: best.pattern.only
+          ? { modality: "asserted", rule: `modality:${best.pattern.only}-is-the-event` }
           : modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon),
       });
     }

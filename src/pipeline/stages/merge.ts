@@ -9,6 +9,7 @@ import type { Stage } from "../stage.js";
  * mention (date, place, attribution) are filled from later ones.
  */
 const VIOLENCE = /^(18|19|20)/;
+const THREAT = /^13/;
 
 /** One code refines the other ("USA" and "USAMIL", both absent): they can name the same party. */
 function compatible(a: ActorRef | null, b: ActorRef | null): boolean {
@@ -31,8 +32,9 @@ export function mergeEvents(events: EventOut[]): EventOut[] {
   const merged = new Map<EventOut, Set<number>>();
   const out: EventOut[] = [];
   for (const e of events) {
-    // one attack is told in several words ("الحرب على غزة", "شن الجيش غارات على القطاع"): violence merges by root
-    const action = VIOLENCE.test(e.cameo) ? e.cameo.slice(0, 2) : e.cameo;
+    // one attack is told in several words ("الحرب على غزة", "شن الجيش غارات على القطاع"): violence merges by
+    // root; so does a threat told as a warning and its promised blow ("حذر نتنياهو من أن إسرائيل ستضرب بقوة")
+    const action = VIOLENCE.test(e.cameo) || THREAT.test(e.cameo) ? e.cameo.slice(0, 2) : e.cameo;
     const key = `${e.source?.code?.slice(0, 3) ?? "-"}|${e.target?.code?.slice(0, 3) ?? "-"}|${action}`;
     const candidates = byKey.get(key) ?? [];
     const seen = candidates.find((c) => compatible(c.source, e.source) && compatible(c.target, e.target));
