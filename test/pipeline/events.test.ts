@@ -412,4 +412,16 @@ describe("rejections, vows and pointers", () => {
     // the present tense is no threat
     expect(dyads("وقال إن إسرائيل تضرب بقوة مواقع حزب الله.")).not.toContain("ISR 13 LBNREBHEZ");
   });
+
+  it("reads a reception as a visit by the guest, and sending a delegation as a visit by the sender", () => {
+    const found = dyads(
+      "واستقبل ولي العهد السعودي الأمير محمد بن سلمان أمير قطر الشيخ تميم بن حمد في مطار العلا.",
+    );
+    expect(found).toContain("SAUGOV 04 QATGOV");
+    expect(found).toContain("QATGOV 04 SAUGOV");
+    expect(dyads("وأعلنت القاهرة أنها سترسل وفدين أمنيين إلى تل أبيب والأراضي الفلسطينية.").sort()).toEqual([
+      "EGYGOV 04 ISRGOV",
+      "EGYGOV 04 PSE",
+    ]);
+  });
 });

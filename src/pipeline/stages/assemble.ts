@@ -53,6 +53,9 @@ function pluperfect(tokens: WorkToken[], from: number, at: number): boolean {
   return false;
 }
 
+/** Receiving a guest (استقبل، يستقبل): the guest visits. */
+const RECEPTION = /^043\.istaqbal\./;
+
 /** Who an investigation suspects, rather than the victims it names first. */
 const SUSPECTS = /^(GOV|MIL|COP|SPY|REB|UAF|IMG)/;
 
@@ -1204,6 +1207,19 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           target: g ? ref(g) : null,
           rules: eventTarget ? [...rules, ...actorRules, "target:judged-event"] : [...rules, ...actorRules],
         });
+        // "استقبل ولي العهد السعودي أمير قطر": the guest received makes a visit to the host
+        const visit = lexicon.codes.cameo.get("042");
+        if (RECEPTION.test(pattern.id) && s?.code && g?.code && visit)
+          events.push({
+            ...base,
+            cameo: "042",
+            plover: visit.plover,
+            quad: visit.quad,
+            goldstein: visit.goldstein,
+            source: ref(g),
+            target: ref(s),
+            rules: [...rules, ...actorRules, "dyad:received-visit"],
+          });
         if (s?.code && base.modality === "asserted") {
           if (ATTACK.test(pattern.cameo)) lastActs.attack = s;
           else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
