@@ -190,12 +190,19 @@ function slotPhrase(
     // a target is not sought across another pattern word or punctuation
     if (view.tokens[j + n]?.kind !== "word") return null;
   }
-  // no actor: an object noun with a nationality names its agent, "أدان الهجوم الإسرائيلي" → ISR
-  for (let n = 1; n <= 2 && j + n < view.end; n++) {
+  // no actor: an object noun with a nationality names its agent, "أدان الهجوم الإسرائيلي" → ISR;
+  // what an attack hits may be described at length ("استهدفوا بالصواريخ الموجهة عدة مواقع عسكرية إسرائيلية")
+  const reach = attack && !prep ? 6 : 2;
+  for (let n = 1; n <= reach && j + n < view.end; n++) {
+    if (n > 2 && crossesLocative(view, j, j + n)) return null;
     if (view.tokens[j + n - 1]?.kind !== "word") return null;
     const adjective = view.adjectivesByStart?.get(j + n);
     // "ندد بالقصف الإسرائيلي": the nationality of the prepositional noun
-    if (adjective && (!prep || (n === 1 && prepOf(view.tokens[j]) === prep)))
+    if (
+      adjective &&
+      (n <= 2 || prepOf(view.tokens[j + n - 1]) === null) &&
+      (!prep || (n === 1 && prepOf(view.tokens[j]) === prep))
+    )
       return { phrase: adjective, at: j + n };
   }
   return null;

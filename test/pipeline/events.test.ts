@@ -424,4 +424,22 @@ describe("rejections, vows and pointers", () => {
       "EGYGOV 04 PSE",
     ]);
   });
+
+  it("finds what an attack hits in a long object, and the speaker's fighters as its source", () => {
+    expect(
+      dyads(
+        "أعلن حزب الله أمس أن مقاتليه استهدفوا بالصواريخ الموجهة عدة مواقع عسكرية إسرائيلية قبالة الحدود.",
+      ),
+    ).toEqual(["LBNREBHEZ 19 ISR"]);
+    expect(dyads("وردت المدفعية الإسرائيلية بقصف أطراف بلدات عيتا الشعب.")).toEqual(["ISR 19 LBN"]);
+  });
+
+  it("resolves 'the minister' to the minister named last, not to a body of another country", () => {
+    const doc = pipeline.analyse({
+      id: "t",
+      text: "وتوعد غالانت بيروت. وقال وزير الدفاع الإسرائيلي يوآف غالانت إن الحرب قد تتوسع. وأضاف الوزير أن الجيش رفع جاهزيته.",
+      published: "2023-11-12",
+    });
+    expect(doc.actors?.find((a) => a.text === "الوزير")?.code).toBe("ISRGOV");
+  });
 });

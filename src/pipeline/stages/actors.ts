@@ -74,6 +74,9 @@ function homeCountry(
   return best;
 }
 
+/** Agents that name one office holder ("الوزير", "الرئيس", "المتحدث"): a person, not a body. */
+const PERSON_OFFICES = /(minister|president|pm|spokes|envoy|ambassador|king|emir|prince|secretary|commander)/;
+
 /** Roles that belong to a state and so take the article's country when none is named. */
 const STATE_ROLES = new Set(["GOV", "MIL", "COP", "SPY", "LEG", "JUD"]);
 
@@ -122,7 +125,19 @@ function resolveByContext(
   const national = (h: ActorPhrase) => !!h.code && lexicon.codes.countries.has(h.code.slice(0, 3));
   // the same role in the same sentence, the same role word earlier ("وزارة الخارجية"), the same role anywhere
   // (searched from the end: copying the history per phrase is quadratic in long texts)
+  // "وأضاف الوزير": an office held by one person is the person named last with that role
+  const person = !!agentId && PERSON_OFFICES.test(agentId) && p.tokEnd - p.tokStart === 1;
+  const office = agentId?.split(".")[1] ?? "";
   const same =
+    (person
+      ? history.findLast(
+          (h) =>
+            national(h) &&
+            h.head === "person" &&
+            (h.role === p.role ||
+              h.pieces.some((x) => x.resolved.kind === "agent" && x.resolved.entry.id.includes(office))),
+        )
+      : undefined) ??
     history.findLast((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
     history.findLast(
       (h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId),

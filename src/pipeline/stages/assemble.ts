@@ -38,7 +38,7 @@ const DESCRIBING = /^1[12][01]\.(wasaf|wasif|itabar|mutabir)_/;
 /** Bodies a speaker names as their own: "مكتبه", "حكومتها", "قواته". */
 const OWN_BODIES = new Set(
   // biome-ignore format: a word list
-  ["مكتب", "حكومه", "بلاد", "قوات", "جماعه", "حركه", "وزاره", "حزب", "جيش", "دوله", "اداره", "اجهزه"].map(normalize),
+  ["مكتب", "حكومه", "بلاد", "قوات", "جماعه", "حركه", "وزاره", "حزب", "جيش", "دوله", "اداره", "اجهزه", "مقاتلي", "عناصر", "مسلحي"].map(normalize),
 );
 
 /** "وكان ترامب قد هدد …", "كانت قد فرضت": told as before the story (كان … قد before the verb). */
@@ -217,7 +217,7 @@ function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
 /** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول", "استخدمت الشرطة الغاز". */
 const LIGHT_VERBS = new Set(
   // biome-ignore format: a word list
-  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "تولي", "تولت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
+  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "تولي", "تولت", "رد", "ردت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
 );
 
 /** How many words may separate a verbal noun from the subject that acts it. */
