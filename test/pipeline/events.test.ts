@@ -442,4 +442,12 @@ describe("rejections, vows and pointers", () => {
     });
     expect(doc.actors?.find((a) => a.text === "الوزير")?.code).toBe("ISRGOV");
   });
+
+  it("reads a verb with a written pronoun ه as the verb, not the look-alike noun in ة", () => {
+    expect(
+      dyads(
+        "التقى لافروف نظيره الأوكراني كوليبا، في اجتماع ثلاثي استضافه وزير الخارجية التركي مولود جاووش أوغلو.",
+      ),
+    ).toContain("TURGOV 04 UKRGOV");
+  });
 });

@@ -214,6 +214,16 @@ function isComplement(
   );
 }
 
+/**
+ * A token's keys, plus the verb under a written pronoun ه that normalisation made look like ة:
+ * "استضافه" (hosted it) is not "استضافة" (hosting), and "اعتقله" is "اعتقل" + ه.
+ */
+function triggerKeys(t: WorkToken): readonly string[] {
+  const keys = tokenKeys(t);
+  if (t.seg?.enclitics.length || !t.text.endsWith("ه") || t.norm.length < 5) return keys;
+  return [...keys, t.norm.slice(0, -1)];
+}
+
 function modalityAt(doc: ArticleDoc, from: number, i: number, lexicon: Lexicon): string {
   const clauseStart = clauseStartOf(doc, from, i);
   return modalityOf(doc.tokens ?? [], i, clauseStart, false, lexicon).modality;
@@ -268,7 +278,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
         (!!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال")) &&
         !HAMZA_LAM.test(t.text.replace(DIACRITICS, ""));
       const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
-      for (const key of tokenKeys(t)) {
+      for (const key of triggerKeys(t)) {
         for (const pattern of candidates(lexicon, key, present)) {
           const first = pattern.tokens[0];
           if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
