@@ -450,4 +450,13 @@ describe("rejections, vows and pointers", () => {
       ),
     ).toContain("TURGOV 04 UKRGOV");
   });
+
+  it("gives what an act 'constitutes' to its judge, aimed at the one judged", () => {
+    expect(
+      dyads(
+        "وسارع رئيس الوزراء الإسرائيلي بنيامين نتنياهو إلى الرد، معتبرا أن الموقف الأمريكي يمثل تراجعا واضحا عن مواقف سابقة.",
+      ),
+    ).toEqual(["ISRGOV 11 USA"]);
+    expect(dyads("وقال الوزير إن الاجتماع يمثل فرصة مهمة.")).toEqual([]);
+  });
 });

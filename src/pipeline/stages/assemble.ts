@@ -32,6 +32,9 @@ const PREPOSITIONS = new Set(
   ["في", "مع", "على", "الي", "عن", "من", "ضد", "بين", "لدي", "حول", "تجاه", "ازاء", "نحو", "عبر", "أمام", "خلف", "داخل", "عند", "تحت", "فوق", "قبل", "بعد", "منذ", "خلال", "وسط", "دون"].map(normalize,),
 );
 
+/** Patterns of what an act "constitutes" (11-disapprove.tsv): "الغارة شكلت انتهاكا". */
+const CONSTITUTES = /^111\.(shakkal|mathal|yuadd)_/;
+
 /** Patterns of judging by description (11-disapprove.tsv): "وصف X بأنه …", "معتبرة الضربة انتهاكا". */
 const DESCRIBING = /^1[12][01]\.(wasaf|wasif|itabar|mutabir)_/;
 
@@ -874,6 +877,27 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         targets = group(owner, withAdjectives);
         src = { ...src, rule: `${src.rule}+target:genitive` };
       }
+    }
+    // "قال عبد المهدي إن الغارة شكلت انتهاكا صارخا": what an act "constitutes" is its judge's view — the
+    // speaker's (or the sentence's subject's), aimed at the author of the act or the actor judged
+    if (CONSTITUTES.test(pattern.id)) {
+      const sentenceStart = doc.sentenceTokens?.[t.sentence] ?? 0;
+      const judge =
+        saidBy(said, match.trigger)?.speaker ??
+        phrases.find(
+          (p) =>
+            p.tokEnd <= t.clauseStart &&
+            p.tokStart >= sentenceStart &&
+            !!p.code &&
+            !isPlace(p) &&
+            !inPrepPhrase(p, tokens),
+        );
+      const judged =
+        withAdjectives.find((p) => p.tokStart >= t.clauseStart && p.tokEnd <= match.trigger && !!p.code) ??
+        judgedEvent(tokens, t.clauseStart, lastActs, doc.actors);
+      if (!judge?.code || !judged?.code || judge.code.slice(0, 3) === judged.code.slice(0, 3)) continue;
+      src = { list: [judge], rule: "source:judge" };
+      targets = [judged];
     }
     // "رحبت حماس بالقرار", "أعربت عن أسفها لهذا القرار": a judgement of a measure reported earlier is
     // aimed at whoever took it
