@@ -1,4 +1,5 @@
 import type { Modality } from "../document.js";
+import { normalize } from "../lang/ar/normalize.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
 import { NO_KEYS, tokenKeys } from "./stages/mentions.js";
@@ -22,6 +23,39 @@ function isSubjunctiveParticle(t: WorkToken | undefined): boolean {
 
 /** "قبل أن", "بعد أن": a time, not a wish. */
 export const TEMPORAL = new Set(["قبل", "بعد"]);
+
+/** Words after which ما is relative ("وهو ما", "وهذا ما", "بحسب ما"). */
+const RELATIVE_MA = new Set(
+  [
+    "هو",
+    "وهو",
+    "هي",
+    "وهي",
+    "هذا",
+    "وهذا",
+    "ذلك",
+    "وذلك",
+    "كل",
+    "بحسب",
+    "حسب",
+    "وفق",
+    "وفقا",
+    "مثل",
+    "بعد",
+    "قبل",
+    "رغم",
+  ].map(normalize),
+);
+
+/** "وكان … قد": a كان in the few words before قد. */
+function afterKana(tokens: WorkToken[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 8); k--) {
+    const t = tokens[k];
+    if (t?.kind !== "word" || t.sentence !== tokens[at]?.sentence) return false;
+    if (/^(كان|كانت|كانوا)$/.test(t.stem)) return true;
+  }
+  return false;
+}
 
 const RANK: Record<Modality, number> = { negated: 3, hypothetical: 2, future: 1, asserted: 0 };
 
@@ -61,8 +95,11 @@ export function modalityOf(
     for (const cue of m.values) {
       // the cue's reach: how many words may stand between it and the trigger
       const gap = trigger - (i + m.length);
-      // "قد يلجأ" (may resort) is hypothetical; "قد تعثرت" (has stalled) is not
-      if (cue.id === "hyp.qad" && !isImperfect(tokens[i + m.length])) continue;
+      // "قد يلجأ" (may resort) is hypothetical; "قد تعثرت" (has stalled) is not, nor is the pluperfect
+      // "وكان المرشد قد توعد" (an imperfect-looking form V perfect after كان … قد)
+      if (cue.id === "hyp.qad" && (!isImperfect(tokens[i + m.length]) || afterKana(tokens, i))) continue;
+      // "وهو ما وصفته الخارجية بأنه …": ما after a pronoun or demonstrative is "what", not "not"
+      if (cue.id === "neg.ma" && RELATIVE_MA.has(tokens[i - 1]?.norm ?? "")) continue;
       if (gap <= Number(cue.value)) consider(cue.kind as Modality, `modality:${cue.id}`);
     }
     i += m.length - 1;

@@ -459,4 +459,18 @@ describe("rejections, vows and pointers", () => {
     ).toEqual(["ISRGOV 11 USA"]);
     expect(dyads("وقال الوزير إن الاجتماع يمثل فرصة مهمة.")).toEqual([]);
   });
+
+  it("keeps the pluperfect and relative ما out of hypothetical and negated modality", () => {
+    const modalities = (text: string) =>
+      pipeline
+        .run({ id: "t", text, published: "2020-01-06" })
+        .events.map((e) => `${e.cameo.slice(0, 2)} ${e.modality}`);
+    expect(modalities("وكان المرشد الإيراني قد توعد الولايات المتحدة بالانتقام.")).toEqual(["13 asserted"]);
+    expect(
+      modalities(
+        "طردت روسيا دبلوماسيين بريطانيين، وهو ما وصفته الخارجية البريطانية بأنه اتهامات لا أساس لها.",
+      ),
+    ).toContain("12 asserted");
+    expect(modalities("وقال إن الولايات المتحدة ستعمل مع فرنسا لضمان التنفيذ.")).toEqual(["03 future"]);
+  });
 });

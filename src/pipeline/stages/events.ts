@@ -309,8 +309,13 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
         match: best,
         sentence: s,
         clauseStart,
+        // (an intent promised for later keeps its future: "ستعمل الولايات المتحدة مع فرنسا")
         modality: best.pattern.only
-          ? { modality: "asserted", rule: `modality:${best.pattern.only}-is-the-event` }
+          ? {
+              modality:
+                best.pattern.only === "future" && best.pattern.cameo.startsWith("03") ? "future" : "asserted",
+              rule: `modality:${best.pattern.only}-is-the-event`,
+            }
           : modalityOf(tokens, i, clauseStart, best.pattern.form === "noun", lexicon),
       });
     }
