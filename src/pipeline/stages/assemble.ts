@@ -569,6 +569,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   }
   /** The authors of the latest attack and measure coded so far, for "أدان الهجوم" later on. */
   const lastActs: LastActs = { attack: null, measure: null, captor: null };
+  const attacks = new Map<string, number>();
   // the story's date: the first date its heading or lead gives ("أمس السبت" in the first sentence)
   const leadMention = (doc.dates ?? []).find((d) => d.sentence <= 2 && !d.since);
   const leadDate = leadMention ? resolveDate(leadMention, doc.input.published ?? null, false) : null;
@@ -721,8 +722,15 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       targets[0].tokStart === subjectAt
     ) {
       const lastTarget = targets[targets.length - 1]!;
+      // (past a name in apposition: "دان الأمين العام للجامعة العربية أحمد أبو الغيط العملية")
+      const named = phrases.find(
+        (p) =>
+          p.tokStart === lastTarget.tokEnd &&
+          p.head === "person" &&
+          p.code?.slice(0, 3) === lastTarget.code?.slice(0, 3),
+      );
       const judged = /^1[12]/.test(pattern.cameo)
-        ? judgedEvent(tokens, lastTarget.tokEnd, lastActs, doc.actors)
+        ? judgedEvent(tokens, named?.tokEnd ?? lastTarget.tokEnd, lastActs, doc.actors)
         : null;
       const next = objectAfter(lastTarget.tokEnd, lastTarget) ?? judged ?? undefined;
       if (next && next === judged) eventTarget = judged;
@@ -1245,8 +1253,14 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
             rules: [...rules, ...actorRules, "dyad:received-visit"],
           });
         if (s?.code && base.modality === "asserted") {
-          if (ATTACK.test(pattern.cameo)) lastActs.attack = s;
-          else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
+          if (ATTACK.test(pattern.cameo)) {
+            // "أدان العملية": the story's main attacker — who attacked most often so far, the latest on a tie
+            const key = s.code.slice(0, 3);
+            const n = (attacks.get(key) ?? 0) + 1;
+            attacks.set(key, n);
+            const current = lastActs.attack?.code ? (attacks.get(lastActs.attack.code.slice(0, 3)) ?? 0) : 0;
+            if (n >= current) lastActs.attack = s;
+          } else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
           if (CAPTURE.test(pattern.cameo)) lastActs.captor = s;
         }
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
