@@ -1,5 +1,6 @@
 import type { EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
+import { KeyFilter } from "../../lexicon/key-filter.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
@@ -7,8 +8,10 @@ import { matchPattern, type PatternMatch, RECIPROCAL, type SentenceView } from "
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
+import { mayStart, PATTERNS } from "../starts.js";
 import { assembleEvents, bySentence } from "./assemble.js";
 import { tokenKeys } from "./mentions.js";
+import { piecesOf } from "./tokens.js";
 
 /**
  * Event coding: every pattern whose first word is in the sentence is tried at
@@ -64,15 +67,22 @@ export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number
   return from;
 }
 
-/** Patterns by first word, then by the other words they need (most patterns share a few). */
-type PatternIndex = Map<string, Array<{ needs: string[]; patterns: EventPattern[] }>>;
+/**
+ * Patterns by first word, then by the other words they need (most patterns share a few), and
+ * a filter of the first words (most words open no pattern).
+ */
+interface PatternIndex {
+  byFirst: Map<string, Array<{ needs: string[]; patterns: EventPattern[] }>>;
+  firsts: KeyFilter;
+}
 const indexCache = new WeakMap<Lexicon, PatternIndex>();
 
 function patternIndex(lexicon: Lexicon): PatternIndex {
   let index = indexCache.get(lexicon);
   if (index) return index;
-  index = new Map();
+  index = { byFirst: new Map(), firsts: new KeyFilter() };
   for (const [first, patterns] of lexicon.patternsByFirst) {
+    index.firsts.add(first);
     const byNeeds = new Map<string, { needs: string[]; patterns: EventPattern[] }>();
     for (const p of patterns) {
       const needs = [...new Set(p.tokens.slice(1).flatMap((t) => (t.kind === "word" ? [t.key] : [])))];
@@ -81,15 +91,16 @@ function patternIndex(lexicon: Lexicon): PatternIndex {
       group.patterns.push(p);
       byNeeds.set(id, group);
     }
-    index.set(first, [...byNeeds.values()]);
+    index.byFirst.set(first, [...byNeeds.values()]);
   }
   indexCache.set(lexicon, index);
   return index;
 }
 
 /** Patterns starting with `key` whose other words all occur in the sentence (the others cannot match). */
-function candidates(lexicon: Lexicon, key: string, present: { has(w: string): boolean }): EventPattern[] {
-  const groups = patternIndex(lexicon).get(key);
+function candidates(index: PatternIndex, key: string, present: { has(w: string): boolean }): EventPattern[] {
+  if (!index.firsts.mayHave(key)) return NO_PATTERNS;
+  const groups = index.byFirst.get(key);
   if (!groups) return NO_PATTERNS;
   let out: EventPattern[] | null = null;
   for (const group of groups) {
@@ -212,6 +223,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const cueTokens = new Set<number>();
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
+  const index = patternIndex(lexicon);
   const phrasesBySentence = bySentence(actors, (a) => a.head !== "adjective");
   const adjectivesBySentence = bySentence(actors, (a) => a.head === "adjective");
   const datesBySentence = new Map<number, Map<number, number>>();
@@ -228,13 +240,8 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
-    const view = sentenceView(
-      doc,
-      to,
-      phrases,
-      adjectivesBySentence.get(s) ?? [],
-      datesBySentence.get(s) ?? new Map(),
-    );
+    // built when a pattern is first tried: most sentences have no candidate at all
+    let view: SentenceView | null = null;
     const used = new Set<number>();
     // every match key in the sentence, built once when a pattern first needs it
     let keys: Set<string> | null = null;
@@ -246,18 +253,27 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
-      if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
+      if (t.kind !== "word" || !mayStart(t, lexicon, PATTERNS)) continue;
+      if (covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
       let best: PatternMatch | null = null;
       // a verb never carries the article: "الزار" (a surname) is not "زار" (visited)
-      const definite = !!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
-      const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
+      const pro = piecesOf(t)?.proclitics;
+      const definite = !!pro?.some((p) => p.norm === "ال") || t.stem.startsWith("ال");
+      const prepositional = !!pro?.some((p) => p.norm === "ب" || p.norm === "ك");
       for (const key of tokenKeys(t)) {
-        for (const pattern of candidates(lexicon, key, present)) {
+        for (const pattern of candidates(index, key, present)) {
           const first = pattern.tokens[0];
           if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
             continue;
           // nor a preposition: "بطلب من مصر" (at Egypt's request) is no "طلب من" (asked)
           if (prepositional && pattern.form !== "noun") continue;
+          view ??= sentenceView(
+            doc,
+            to,
+            phrases,
+            adjectivesBySentence.get(s) ?? [],
+            datesBySentence.get(s) ?? new Map(),
+          );
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
           const score = (x: PatternMatch) => x.words.length * 10 + (x.targets.length ? 5 : 0) - x.slack;

@@ -3,6 +3,7 @@ import { matchKey } from "../../lexicon/keys.js";
 import type { EntryForm, Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
+import { ENTITIES, mayStart } from "../starts.js";
 
 /**
  * Lexicon matches over the tokens of each sentence, longest first: actors,
@@ -11,24 +12,8 @@ import type { Stage } from "../stage.js";
  * "وللولايات المتحدة" matches the entry "الولايات المتحدة".
  */
 
-const CONJ_PREP = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
-
-/**
- * Where a token's content starts once a leading conjunction or preposition is
- * left out: "وقطر" → "قطر", "بمسؤولين" → "مسؤولين"; "للولايات" keeps its
- * ل + (ا)ل whole, since the article's alef is not written.
- */
-export function contentStart(t: WorkToken): number {
-  const pro = t.seg?.proclitics ?? [];
-  let start = t.start;
-  for (let k = 0; k < pro.length; k++) {
-    const p = pro[k]!;
-    if (!CONJ_PREP.has(p.norm) || p.norm === "س") break;
-    if (pro[k + 1]?.norm === "ال" && pro[k + 1]?.text !== "ال") break;
-    start = p.end;
-  }
-  return start;
-}
+/** Conjunctions and prepositions written on a word (its content starts after them: tokens.ts). */
+export const CONJ_PREP: ReadonlySet<string> = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
 
 /**
  * The keys a word may match as, from its segmentation and normalised form:
@@ -71,7 +56,7 @@ export function findMentions(tokens: WorkToken[], from: number, to: number, lexi
   };
   let i = from;
   while (i < to) {
-    const m = lexicon.entities.longest(i, to, alt);
+    const m = mayStart(tokens[i], lexicon, ENTITIES) ? lexicon.entities.longest(i, to, alt) : null;
     if (!m) {
       i++;
       continue;
