@@ -1,4 +1,5 @@
 import { givenNames } from "../lang/ar/names.js";
+import { formKeys } from "../lexicon/keys.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { TokenTrie } from "../lexicon/trie.js";
 import type { WorkToken } from "./doc.js";
@@ -19,6 +20,25 @@ export const ATTRIBUTION = 8;
 export const PATTERNS = 16;
 /** A person's name without a title (phrases.ts `nameAt`). */
 export const NAME = 32;
+/** The first word of a month name, of any month-name system (date-entities.ts). */
+export const MONTH = 64;
+
+const monthWords = new WeakMap<Lexicon, Set<string>>();
+
+function monthFirstWords(lexicon: Lexicon): Set<string> {
+  let set = monthWords.get(lexicon);
+  if (!set) {
+    set = new Set();
+    for (const c of lexicon.cues)
+      if (c.kind === "month" || c.kind === "hijri")
+        for (const f of c.forms) {
+          const first = formKeys(f)[0];
+          if (first) set.add(first);
+        }
+    monthWords.set(lexicon, set);
+  }
+  return set;
+}
 
 function opens(trie: TokenTrie<unknown>, keys: readonly string[]): boolean {
   for (const k of keys) if (trie.opens(k)) return true;
@@ -55,7 +75,8 @@ function startMask(t: WorkToken, lexicon: Lexicon): number {
     (opens(lexicon.cueTries.dates, keys) ? DATES : 0) |
     (opens(lexicon.cueTries.attribution, keys) ? ATTRIBUTION : 0) |
     (keys.some((k) => lexicon.patternsByFirst.has(k)) ? PATTERNS : 0) |
-    (opensName(t) ? NAME : 0)
+    (opensName(t) ? NAME : 0) |
+    (keys.some((k) => monthFirstWords(lexicon).has(k)) ? MONTH : 0)
   );
 }
 

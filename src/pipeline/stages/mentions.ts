@@ -21,21 +21,26 @@ export const CONJ_PREP: ReadonlySet<string> = new Set(["و", "ف", "ب", "ل", "
  * word by the tokens stage, which caches them with the segmentation.
  */
 export function wordKeys(seg: Segmentation | null, norm: string): string[] {
-  const keys = new Set<string>();
+  // distinct and non-empty, in this order (one small array: no Set, no intermediate arrays)
+  const keys: string[] = [];
   if (seg) {
-    keys.add(matchKey(seg.stem.norm));
-    const enc = seg.enclitics.map((e) => e.norm).join("");
-    if (enc) keys.add(matchKey(seg.stem.norm + enc));
+    const stem = seg.stem.norm;
+    addKey(keys, matchKey(stem));
+    let enc = "";
+    for (const e of seg.enclitics) enc += e.norm;
+    if (enc) addKey(keys, matchKey(stem + enc));
     // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
-    if (enc && seg.stem.norm.endsWith("ت")) keys.add(matchKey(`${seg.stem.norm.slice(0, -1)}ه`));
-    const kept = seg.proclitics
-      .filter((p) => !CONJ_PREP.has(p.norm))
-      .map((p) => p.norm)
-      .join("");
-    keys.add(matchKey(kept + seg.stem.norm + enc));
+    if (enc && stem.endsWith("ت")) addKey(keys, matchKey(`${stem.slice(0, -1)}ه`));
+    let kept = "";
+    for (const p of seg.proclitics) if (!CONJ_PREP.has(p.norm)) kept += p.norm;
+    addKey(keys, matchKey(kept + stem + enc));
   }
-  keys.add(matchKey(norm));
-  return [...keys].filter(Boolean);
+  addKey(keys, matchKey(norm));
+  return keys;
+}
+
+function addKey(keys: string[], key: string): void {
+  if (key && !keys.includes(key)) keys.push(key);
 }
 
 /** No keys: what a token that is not a word matches as (one shared array, never a new one per call). */

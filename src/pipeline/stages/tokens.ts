@@ -43,7 +43,7 @@ function wordInfo(text: string, norm: string, arabic: boolean, known: KnownWords
   if (!info) {
     info = old.get(text);
     if (!info) {
-      const seg = arabic ? segment(text, 0, known) : null;
+      const seg = arabic ? segment(text, 0, known, norm) : null;
       info = { text, norm, seg, keys: wordKeys(seg, norm), memoOf: null, memo: 0 };
     }
     if (young.size >= GENERATION) {
