@@ -174,6 +174,9 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
   return best;
 }
 
+/** No pieces: one shared array for the clitics of the many words without any (never mutated). */
+const NO_PIECES: Piece[] = [];
+
 /** Segments a token of the original text into pieces with exact offsets (`norm`: its normal form, if known). */
 export function segment(
   text: string,
@@ -185,9 +188,9 @@ export function segment(
   // most words are one piece ("وزير"): no offset map is needed
   if (!cand.pro.length && !cand.enc)
     return {
-      proclitics: [],
+      proclitics: NO_PIECES,
       stem: { text, norm: cand.stem, start, end: start + text.length },
-      enclitics: [],
+      enclitics: NO_PIECES,
     };
   const { map } = normalizeWithMap(text, start);
   // piece boundaries in normalised positions; the first and last are the token's own ends
@@ -210,8 +213,8 @@ export function segment(
   });
   const stemIndex = cand.pro.length;
   return {
-    proclitics: pieces.slice(0, stemIndex),
+    proclitics: stemIndex ? pieces.slice(0, stemIndex) : NO_PIECES,
     stem: pieces[stemIndex]!,
-    enclitics: pieces.slice(stemIndex + 1),
+    enclitics: cand.enc ? pieces.slice(stemIndex + 1) : NO_PIECES,
   };
 }

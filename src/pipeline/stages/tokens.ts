@@ -43,8 +43,10 @@ function wordInfo(text: string, norm: string, arabic: boolean, known: KnownWords
   if (!info) {
     info = old.get(text);
     if (!info) {
-      const seg = arabic ? segment(text, 0, known, norm) : null;
-      info = { text, norm, seg, keys: wordKeys(seg, norm), memoOf: null, memo: 0 };
+      // a word that normalises to itself keeps one string for both
+      const n = norm === text ? text : norm;
+      const seg = arabic ? segment(text, 0, known, n) : null;
+      info = { text, norm: n, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
     }
     if (young.size >= GENERATION) {
       old = young;
