@@ -4,6 +4,8 @@
  * (stem, word without proclitics, whole word), and returns the longest match.
  */
 
+import { KeyFilter } from "./key-filter.js";
+
 interface Node<T> {
   next: Map<string, Node<T>>;
   values: T[];
@@ -17,10 +19,13 @@ export interface TrieMatch<T> {
 
 export class TokenTrie<T> {
   private readonly root: Node<T> = { next: new Map(), values: [] };
+  /** The root's keys, to reject a token that starts nothing without a lookup in its map. */
+  private readonly firstKeys = new KeyFilter();
   size = 0;
 
   add(keys: string[], value: T): void {
     if (keys.length === 0) return;
+    this.firstKeys.add(keys[0]!);
     let node = this.root;
     for (const k of keys) {
       let child = node.next.get(k);
@@ -44,9 +49,14 @@ export class TokenTrie<T> {
     return node.values;
   }
 
+  /** Does some entry start with this key? */
+  opens(key: string): boolean {
+    return this.firstKeys.mayHave(key) && this.root.next.has(key);
+  }
+
   /** Is there a one-word entry with this key? (`get([key])` without building an array, for hot loops.) */
   get1(key: string): boolean {
-    return (this.root.next.get(key)?.values.length ?? 0) > 0;
+    return this.firstKeys.mayHave(key) && (this.root.next.get(key)?.values.length ?? 0) > 0;
   }
 
   /** Longest match starting at token `i`; `alternatives(j)` gives the keys token j may match as. */
@@ -56,6 +66,7 @@ export class TokenTrie<T> {
     let first: Node<T> | undefined;
     let firstMany: Array<Node<T>> | null = null;
     for (const k of alternatives(i)) {
+      if (!this.firstKeys.mayHave(k)) continue;
       const child = this.root.next.get(k);
       if (!child) continue;
       if (!first) first = child;

@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
 import type { ActorPhrase, Piece } from "./phrases.js";
 import { codeName } from "./resolve.js";
-import { contentStart } from "./stages/mentions.js";
+import { contentStart } from "./stages/tokens.js";
 
 /**
  * Reads a run of pieces as one or more coordinated actors. A piece whose first

@@ -1,9 +1,9 @@
 import type { EntityOut } from "../document.js";
 import { normalize } from "../lang/ar/normalize.js";
-import { formKeys } from "../lexicon/keys.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { ArticleDoc, DateMention, WorkToken } from "./doc.js";
 import { NO_KEYS, tokenKeys } from "./stages/mentions.js";
+import { MONTH, mayStart } from "./starts.js";
 
 /**
  * DATE entities: the whole expression a reader would mark, built from the date
@@ -28,29 +28,10 @@ interface Span {
 
 const isYear = (t: WorkToken | undefined) => t?.kind === "number" && /^(1[89]|20)\d\d$/.test(t.norm);
 
-const monthWords = new WeakMap<Lexicon, Set<string>>();
-
-/** First words of month names (every month-name system): only these can open a month span. */
-function monthFirstWords(lexicon: Lexicon): Set<string> {
-  let set = monthWords.get(lexicon);
-  if (!set) {
-    set = new Set();
-    for (const c of lexicon.cues)
-      if (c.kind === "month" || c.kind === "hijri")
-        for (const f of c.forms) {
-          const first = formKeys(f)[0];
-          if (first) set.add(first);
-        }
-    monthWords.set(lexicon, set);
-  }
-  return set;
-}
-
 /** Month names with a year or "last/next", "شهر رمضان", "العام الماضي", "عام 2017". */
 function monthAndYearSpans(tokens: WorkToken[], lexicon: Lexicon, covered: Set<number>): Span[] {
   const out: Span[] = [];
   const trie = lexicon.cueTries.dates;
-  const firsts = monthFirstWords(lexicon);
   const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
   let sentence = -1;
   const same = (k: number) => tokens[k]?.sentence === sentence;
@@ -58,12 +39,8 @@ function monthAndYearSpans(tokens: WorkToken[], lexicon: Lexicon, covered: Set<n
     if (covered.has(i)) continue;
     const t = tokens[i]!;
     sentence = t.sentence;
-    let opens = false;
-    if (t.kind === "word")
-      for (const k of tokenKeys(t)) {
-        opens = firsts.has(k);
-        if (opens) break;
-      }
+    // only the first word of a month name (of any month-name system) opens a month span
+    const opens = mayStart(t, lexicon, MONTH);
     const m = opens ? trie.longest(i, Math.min(tokens.length, i + 4), alt) : null;
     const kind = m?.values[0]?.kind;
     if (m && (kind === "month" || kind === "hijri")) {

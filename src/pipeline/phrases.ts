@@ -4,6 +4,8 @@ import { givenNames } from "../lang/ar/names.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { Mention, WorkToken } from "./doc.js";
 import { type Resolved, resolveForms } from "./resolve.js";
+import { piecesOf } from "./stages/tokens.js";
+import { mayStart, NAME } from "./starts.js";
 
 /**
  * Actor phrases: runs of adjacent mentions read as one actor, split into
@@ -58,7 +60,7 @@ function nameLike(t: WorkToken | undefined, common: ReadonlySet<string>, lexicon
   if (t?.kind !== "word" || !t.arabic) return false;
   if (NAME_LINKS.has(t.norm)) return true;
   if (t.norm.length < 3 || FUNCTION_WORDS.has(t.norm) || FUNCTION_WORDS.has(t.stem)) return false;
-  if (t.seg?.proclitics.some((p) => p.norm !== "ال")) return false;
+  if (piecesOf(t)?.proclitics.some((p) => p.norm !== "ال")) return false;
   if (common.has(t.norm) || common.has(t.stem) || lexicon.patternsByFirst.has(t.stem)) return false;
   // a word that points back is no part of a name: "دعا آبي أحمد الطرفين"
   if (t.keys) for (const k of t.keys) if (lexicon.cueTries.pointers.get1(k)) return false;
@@ -98,10 +100,9 @@ export function nameAt(
 ): number {
   const names = givenNames();
   const t = tokens[i];
-  // "على" (on) is not "علي" (Ali): the written alef maqsura tells them apart
-  if (t && /[\u0649]$/.test(t.text.replace(/[\u064B-\u0652]/g, ""))) return i;
-  if (t?.kind !== "word" || !t.arabic || t.seg?.proclitics.some((p) => p.norm !== "و")) return i;
-  const stem = t.seg?.proclitics.length ? t.stem : t.norm;
+  // an Arabic word with no proclitic but و, its stem a given name or عبد (see starts.ts)
+  if (!t || !mayStart(t, lexicon, NAME)) return i;
+  const stem = piecesOf(t)?.proclitics.length ? t.stem : t.norm;
   let start = i;
   if (stem === "عبد" && tokens[i + 1] && names.double.has(`عبد ${tokens[i + 1]!.norm}`)) start = i + 1;
   else if (!names.single.has(stem)) return i;
@@ -110,7 +111,7 @@ export function nameAt(
     j < end &&
     j - i < 5 &&
     nameLike(tokens[j], common, lexicon) &&
-    !tokens[j]!.seg?.proclitics.some((p) => p.norm === "و")
+    !piecesOf(tokens[j]!)?.proclitics.some((p) => p.norm === "و")
   )
     j++;
   while (j > start + 1 && NAME_LINKS.has(tokens[j - 1]!.norm)) j--;
@@ -145,7 +146,8 @@ export function pieceRuns(
     // two heads side by side are two actors ("مصر إسرائيل"), unless a title introduces a name
     const HEADS = ["person", "org", "country", "capital", "place"];
     const head = HEADS.includes(resolved.kind);
-    const coordinated = tokens[m.tokStart]?.seg?.proclitics[0]?.norm === "و";
+    const first = tokens[m.tokStart];
+    const coordinated = !!first && piecesOf(first)?.proclitics[0]?.norm === "و";
     const secondHead =
       head &&
       !coordinated &&

@@ -65,17 +65,34 @@ interface Candidate {
   score: number;
 }
 
-/** How plausible is `stem` (normalised) as a word of its own? 0 = implausible. */
-function stemScore(stem: string, known: KnownWords, hadArticle: boolean): number {
-  if (known.has(stem) || PARTICLE_HOSTS.has(stem)) return 3;
+/**
+ * How plausible is `stem` (normalised) as a word of its own? 0 = implausible. `isKnown` and
+ * `isHost` are `known.has(stem)` and `PARTICLE_HOSTS.has(stem)`, looked up once by the caller.
+ */
+function stemScore(stem: string, isKnown: boolean, isHost: boolean, hadArticle: boolean): number {
+  if (isKnown || isHost) return 3;
   if (hadArticle) return stem.length >= 3 ? 2 : 0;
-  if (stem.startsWith("ال") && stem.length >= 4) return 2;
+  if (stem.length >= 4 && stem.startsWith("ال")) return 2;
   if (stem.length >= 3) return 1;
   return 0;
 }
 
-/** Shapes of derived nouns and verbs (مـ / تـ / ا / استـ patterns) that follow a bare preposition: بمحاولة، لتطوير، باطراد. */
-const DERIVED = /^(م|ت|است)../;
+/** First letters of an inflected verb (its prefix: يـ تـ نـ أـ), normalised. */
+function verbPrefixed(stem: string): boolean {
+  const c = stem.charCodeAt(0);
+  return c === 0x064a || c === 0x062a || c === 0x0646 || c === 0x0627;
+}
+
+/**
+ * Shapes of derived nouns and verbs (مـ / تـ / ا / استـ patterns) that follow a bare preposition:
+ * بمحاولة، لتطوير، باطراد (at least two letters after the pattern's prefix).
+ */
+function derived(stem: string): boolean {
+  const c = stem.charCodeAt(0);
+  if (c === 0x0645 || c === 0x062a) return stem.length >= 3;
+  return stem.length >= 5 && stem.startsWith("است");
+}
+
 /** A one-letter preposition with a pronoun: له، بها، لهم، بنا. */
 const PREP_PRONOUN = /^[بل](ه|ها|هم|هما|هن|نا|ك|كم|كما|ي)$/;
 
@@ -107,41 +124,49 @@ function procliticSplits(w: string): Array<{ pro: string[]; rest: string; articl
 
 /**
  * Chooses the best segmentation of a normalised word. `rawLast` is the
- * original last letter (ة is never a pronoun).
+ * original last letter (ة is never a pronoun). Every split and pronoun is
+ * scored in turn and the first best wins; the tests that rule a candidate out
+ * whatever its score come before the stem is looked up.
  */
 export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candidate {
   if (PREP_PRONOUN.test(w)) return { pro: [w[0]!], stem: w.slice(1), enc: "", score: 4 };
   if (known.has(w) || w.length < 3) return { pro: [], stem: w, enc: "", score: 4 };
   let best: Candidate = { pro: [], stem: w, enc: "", score: 0.5 };
+  const pronouns = rawLast !== "\u0629";
   for (const split of procliticSplits(w)) {
-    const encs = ["", ...ENCLITICS.filter((e) => split.rest.endsWith(e) && rawLast !== "\u0629")];
-    for (const enc of encs) {
-      const stem = split.rest.slice(0, split.rest.length - enc.length);
-      let score = stemScore(stem, known, split.article);
+    const rest = split.rest;
+    const last = split.pro[split.pro.length - 1];
+    for (let e = -1; e < ENCLITICS.length; e++) {
+      const enc = e < 0 ? "" : ENCLITICS[e]!;
+      if (enc && (!pronouns || !rest.endsWith(enc))) continue;
+      const stem = enc ? rest.slice(0, rest.length - enc.length) : rest;
+      // a definite noun takes no pronoun (الوطني is not الوط + ني)
+      if (enc && (split.article || stem.startsWith("ال"))) continue;
+      const isKnown = known.has(stem);
+      const isHost = PARTICLE_HOSTS.has(stem);
+      const verbLikeStem = verbPrefixed(stem);
+      let tMarbuta = false;
+      if (enc) {
+        if ((enc === "ني" || enc === "ي") && !isHost && !verbLikeStem) continue;
+        tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
+        const verbHost = verbLikeStem && stem.length >= 3 && enc !== "ي" && enc !== "ك";
+        if (!(isHost || isKnown || tMarbuta || verbHost)) continue;
+        if (enc === "ي" && !isHost) continue;
+      }
+      let score = stemScore(stem, isKnown, isHost, split.article);
       if (score === 0) continue;
-      if (split.pro.length) {
+      if (last !== undefined) {
         // a bare conjunction/preposition needs a known or clearly shaped stem
-        const last = split.pro[split.pro.length - 1];
-        if (last === "س")
-          score = VERB_PREFIX.test(stem) && stem.length >= 3 && stem.length <= 8 ? score + 0.5 : 0;
-        else if (!split.article && !known.has(stem)) {
+        if (last === "س") score = verbLikeStem && stem.length >= 3 && stem.length <= 8 ? score + 0.5 : 0;
+        else if (!split.article && !isKnown) {
           const conj = last === "و" || last === "ف";
-          const verbLike = conj && /^[يتن]/.test(stem) && stem.length >= 4;
-          score = verbLike || (DERIVED.test(stem) && stem.length >= 4) ? 1.1 : 0;
+          const c = stem.charCodeAt(0);
+          const verbLike = conj && (c === 0x064a || c === 0x062a || c === 0x0646) && stem.length >= 4;
+          score = verbLike || (derived(stem) && stem.length >= 4) ? 1.1 : 0;
         }
       }
-      if (enc) {
-        // a definite noun takes no pronoun (الوطني is not الوط + ني)
-        if (split.article || stem.startsWith("ال")) continue;
-        if ((enc === "ني" || enc === "ي") && !PARTICLE_HOSTS.has(stem) && !VERB_PREFIX.test(stem)) continue;
-        const host = PARTICLE_HOSTS.has(stem);
-        const tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
-        const verbHost = VERB_PREFIX.test(stem) && stem.length >= 3 && enc !== "ي" && enc !== "ك";
-        if (!(host || known.has(stem) || tMarbuta || verbHost)) continue;
-        if (enc === "ي" && !host) continue;
-        // ت before a pronoun is a ta marbuta (رغبتها); an inflected verb takes object pronouns (يدفعهم)
-        score += host || known.has(stem) ? 0.5 : tMarbuta ? 0.4 : enc.length > 1 ? 0.3 : 0.1;
-      }
+      // ت before a pronoun is a ta marbuta (رغبتها); an inflected verb takes object pronouns (يدفعهم)
+      if (enc) score += isHost || isKnown ? 0.5 : tMarbuta ? 0.4 : enc.length > 1 ? 0.3 : 0.1;
       if (score > 0) score -= 0.01 * (split.pro.length + (enc ? 1 : 0)); // prefer fewer pieces on ties
       if (score > best.score) best = { pro: split.pro, stem, enc, score };
     }
@@ -149,16 +174,23 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
   return best;
 }
 
-/** Segments a token of the original text into pieces with exact offsets. */
-export function segment(text: string, start: number, known: KnownWords): Segmentation {
-  const norm = normalize(text);
+/** No pieces: one shared array for the clitics of the many words without any (never mutated). */
+const NO_PIECES: Piece[] = [];
+
+/** Segments a token of the original text into pieces with exact offsets (`norm`: its normal form, if known). */
+export function segment(
+  text: string,
+  start: number,
+  known: KnownWords,
+  norm = normalize(text),
+): Segmentation {
   const cand = segmentNorm(norm, known, text[text.length - 1] ?? "");
   // most words are one piece ("وزير"): no offset map is needed
   if (!cand.pro.length && !cand.enc)
     return {
-      proclitics: [],
+      proclitics: NO_PIECES,
       stem: { text, norm: cand.stem, start, end: start + text.length },
-      enclitics: [],
+      enclitics: NO_PIECES,
     };
   const { map } = normalizeWithMap(text, start);
   // piece boundaries in normalised positions; the first and last are the token's own ends
@@ -181,8 +213,8 @@ export function segment(text: string, start: number, known: KnownWords): Segment
   });
   const stemIndex = cand.pro.length;
   return {
-    proclitics: pieces.slice(0, stemIndex),
+    proclitics: stemIndex ? pieces.slice(0, stemIndex) : NO_PIECES,
     stem: pieces[stemIndex]!,
-    enclitics: pieces.slice(stemIndex + 1),
+    enclitics: cand.enc ? pieces.slice(stemIndex + 1) : NO_PIECES,
   };
 }

@@ -7,7 +7,9 @@ import type { ActorPhrase } from "../phrases.js";
 import { isPlace, nameAt, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
-import { contentStart, NO_KEYS, tokenKeys } from "./mentions.js";
+import { mayStart, POINTERS } from "../starts.js";
+import { NO_KEYS, tokenKeys } from "./mentions.js";
+import { contentStart } from "./tokens.js";
 
 /**
  * Actor phrases and entities, with coreference inside the article:
@@ -178,15 +180,17 @@ function pointerPhrases(
     if (covered.has(i)) continue;
     const t = tokens[i]!;
     let alias: ActorPhrase | undefined;
-    for (const k of tokenKeys(t)) {
-      alias = aliases.get(k);
-      if (alias) break;
-    }
+    const keys = tokenKeys(t);
+    if (aliases.size)
+      for (const k of keys) {
+        alias = aliases.get(k);
+        if (alias) break;
+      }
     if (alias) {
       out.push(clone(alias, t, t, doc.text, nextId(), ["coref:surname"]));
       continue;
     }
-    const m = trie.longest(i, to, alt);
+    const m = mayStart(t, ctx.lexicon, POINTERS) ? trie.longest(i, to, alt) : null;
     if (!m) continue;
     const cue = m.values[0]!;
     const last = tokens[i + m.length - 1]!;
@@ -361,17 +365,24 @@ function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {
     const r = piece.resolved;
     const start = contentStart(tokens[piece.tokStart]!);
     const end = tokens[piece.tokEnd - 1]!.end;
-    const base = { text: doc.text.slice(start, end), start, end, sentence: p.sentence, rule: r.rule };
-    if (r.kind === "person")
-      out.push({ ...base, type: "PER", actor: p.head === "person" ? p.code : r.code, name: r.name });
-    else if (r.kind === "org")
-      out.push({ ...base, type: "ORG", actor: p.head === "org" ? p.code : r.code, name: r.name });
-    else if (r.kind === "country" || r.kind === "capital")
-      out.push({ ...base, type: "GPE", actor: r.code, name: r.name });
-    else if (r.kind === "nationality") out.push({ ...base, type: "NORP", actor: r.code, name: r.name });
-    else if (r.kind === "place") out.push({ ...base, type: r.type ?? "LOC", actor: null, name: r.name });
+    // one object literal of one shape, its keys in the output's order (no spread per entity)
+    const entity = (type: EntityOut["type"], actor: string | null, name: string | null): EntityOut => ({
+      text: doc.text.slice(start, end),
+      start,
+      end,
+      sentence: p.sentence,
+      rule: r.rule,
+      type,
+      actor,
+      name,
+    });
+    if (r.kind === "person") out.push(entity("PER", p.head === "person" ? p.code : r.code, r.name));
+    else if (r.kind === "org") out.push(entity("ORG", p.head === "org" ? p.code : r.code, r.name));
+    else if (r.kind === "country" || r.kind === "capital") out.push(entity("GPE", r.code, r.name));
+    else if (r.kind === "nationality") out.push(entity("NORP", r.code, r.name));
+    else if (r.kind === "place") out.push(entity(r.type ?? "LOC", null, r.name));
     else if (p.head === "agent" && p.code && INSTITUTION.test(tokens[piece.tokStart]!.stem)) {
-      out.push({ ...base, type: "ORG", actor: p.code, name: p.name });
+      out.push(entity("ORG", p.code, p.name));
     }
   }
   return out;

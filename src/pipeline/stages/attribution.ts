@@ -3,6 +3,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Attribution } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
+import { ATTRIBUTION, mayStart } from "../starts.js";
 import { NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
@@ -41,7 +42,7 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
     const inSentence = actors.get(s) ?? [];
     const alt = (j: number) => (tokens[j]?.kind === "word" ? tokenKeys(tokens[j]!) : NO_KEYS);
     for (let i = from; i < to; i++) {
-      const m = trie.longest(i, to, alt);
+      const m = mayStart(tokens[i], lexicon, ATTRIBUTION) ? trie.longest(i, to, alt) : null;
       if (!m) continue;
       const cue = m.values[0]!;
       const cueEnd = i + m.length;

@@ -8,6 +8,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { dateEntities } from "../date-entities.js";
 import type { ArticleDoc, DateMention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
+import { DATES, mayStart } from "../starts.js";
 import { NO_KEYS, tokenKeys } from "./mentions.js";
 
 /**
@@ -85,7 +86,7 @@ export function findDates(doc: ArticleDoc, lexicon: Lexicon): DateMention[] {
     // a date expression lies inside one sentence
     const sentence = tokens[i]!.sentence;
     const to = bounds[sentence + 1] ?? tokens.length;
-    let m = trie.longest(i, to, alt);
+    let m = mayStart(tokens[i], lexicon, DATES) ? trie.longest(i, to, alt) : null;
     if (!m) continue;
     const same = (t: WorkToken | undefined): t is WorkToken => t?.sentence === sentence;
     // bare "يوم" is "day" (يوم الخميس), not "اليوم" (today): only the article makes it today

@@ -1,5 +1,6 @@
 import type { EventOut } from "../../document.js";
 import { normalize } from "../../lang/ar/normalize.js";
+import { KeyFilter } from "../../lexicon/key-filter.js";
 import type { Lexicon } from "../../lexicon/load.js";
 import type { EventPattern } from "../../lexicon/types.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
@@ -7,8 +8,10 @@ import { matchPattern, type PatternMatch, RECIPROCAL, type SentenceView } from "
 import { modalityOf } from "../modality.js";
 import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
+import { mayStart, PATTERNS } from "../starts.js";
 import { assembleEvents, bySentence } from "./assemble.js";
 import { tokenKeys } from "./mentions.js";
+import { piecesOf } from "./tokens.js";
 
 /**
  * Event coding: every pattern whose first word is in the sentence is tried at
@@ -67,15 +70,22 @@ export function clauseStartOf(doc: ArticleDoc, from: number, at: number): number
   return from;
 }
 
-/** Patterns by first word, then by the other words they need (most patterns share a few). */
-type PatternIndex = Map<string, Array<{ needs: string[]; patterns: EventPattern[] }>>;
+/**
+ * Patterns by first word, then by the other words they need (most patterns share a few), and
+ * a filter of the first words (most words open no pattern).
+ */
+interface PatternIndex {
+  byFirst: Map<string, Array<{ needs: string[]; patterns: EventPattern[] }>>;
+  firsts: KeyFilter;
+}
 const indexCache = new WeakMap<Lexicon, PatternIndex>();
 
 function patternIndex(lexicon: Lexicon): PatternIndex {
   let index = indexCache.get(lexicon);
   if (index) return index;
-  index = new Map();
+  index = { byFirst: new Map(), firsts: new KeyFilter() };
   for (const [first, patterns] of lexicon.patternsByFirst) {
+    index.firsts.add(first);
     const byNeeds = new Map<string, { needs: string[]; patterns: EventPattern[] }>();
     for (const p of patterns) {
       const needs = [...new Set(p.tokens.slice(1).flatMap((t) => (t.kind === "word" ? [t.key] : [])))];
@@ -84,15 +94,16 @@ function patternIndex(lexicon: Lexicon): PatternIndex {
       group.patterns.push(p);
       byNeeds.set(id, group);
     }
-    index.set(first, [...byNeeds.values()]);
+    index.byFirst.set(first, [...byNeeds.values()]);
   }
   indexCache.set(lexicon, index);
   return index;
 }
 
 /** Patterns starting with `key` whose other words all occur in the sentence (the others cannot match). */
-function candidates(lexicon: Lexicon, key: string, present: { has(w: string): boolean }): EventPattern[] {
-  const groups = patternIndex(lexicon).get(key);
+function candidates(index: PatternIndex, key: string, present: { has(w: string): boolean }): EventPattern[] {
+  if (!index.firsts.mayHave(key)) return NO_PATTERNS;
+  const groups = index.byFirst.get(key);
   if (!groups) return NO_PATTERNS;
   let out: EventPattern[] | null = null;
   for (const group of groups) {
@@ -220,8 +231,19 @@ function isComplement(
  */
 function triggerKeys(t: WorkToken): readonly string[] {
   const keys = tokenKeys(t);
-  if (t.seg?.enclitics.length || !t.text.endsWith("ه") || t.norm.length < 5) return keys;
-  return [...keys, t.norm.slice(0, -1)];
+  const verb = underPronoun(t);
+  return verb ? [...keys, verb] : keys;
+}
+
+function underPronoun(t: WorkToken): string | null {
+  if (piecesOf(t)?.enclitics.length || !t.text.endsWith("ه") || t.norm.length < 5) return null;
+  return t.norm.slice(0, -1);
+}
+
+/** Does the verb under a written ه start a pattern ("استضافه")? Then the token is tried. */
+function pronounVerb(t: WorkToken, index: PatternIndex): boolean {
+  const verb = underPronoun(t);
+  return !!verb && index.byFirst.has(verb);
 }
 
 function modalityAt(doc: ArticleDoc, from: number, i: number, lexicon: Lexicon): string {
@@ -236,6 +258,7 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
   const cueTokens = new Set<number>();
   for (const a of doc.attributions ?? []) for (let k = a.cueStart; k < a.cueEnd; k++) cueTokens.add(k);
   const out: Trigger[] = [];
+  const index = patternIndex(lexicon);
   const phrasesBySentence = bySentence(actors, (a) => a.head !== "adjective");
   const adjectivesBySentence = bySentence(actors, (a) => a.head === "adjective");
   const datesBySentence = new Map<number, Map<number, number>>();
@@ -252,13 +275,8 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     const covered = new Set<number>();
     for (const p of phrases)
       if (p.head !== "pointer") for (let k = p.tokStart; k < p.tokEnd; k++) covered.add(k);
-    const view = sentenceView(
-      doc,
-      to,
-      phrases,
-      adjectivesBySentence.get(s) ?? [],
-      datesBySentence.get(s) ?? new Map(),
-    );
+    // built when a pattern is first tried: most sentences have no candidate at all
+    let view: SentenceView | null = null;
     const used = new Set<number>();
     // every match key in the sentence, built once when a pattern first needs it
     let keys: Set<string> | null = null;
@@ -270,16 +288,18 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
     };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
-      if (t.kind !== "word" || covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
+      if (t.kind !== "word" || (!mayStart(t, lexicon, PATTERNS) && !pronounVerb(t, index))) continue;
+      if (covered.has(i) || cueTokens.has(i) || used.has(i)) continue;
       let best: PatternMatch | null = null;
       // a verb never carries the article: "الزار" (a surname) is not "زار" (visited)
+      const pro = piecesOf(t)?.proclitics;
       // (a hamza says it is no article: "أُلقي القبض", "ألغت الحكومة")
       const definite =
-        (!!t.seg?.proclitics.some((p) => p.norm === "ال") || t.stem.startsWith("ال")) &&
+        (!!pro?.some((p) => p.norm === "ال") || t.stem.startsWith("ال")) &&
         !HAMZA_LAM.test(t.text.replace(DIACRITICS, ""));
-      const prepositional = !!t.seg?.proclitics.some((p) => p.norm === "ب" || p.norm === "ك");
+      const prepositional = !!pro?.some((p) => p.norm === "ب" || p.norm === "ك");
       for (const key of triggerKeys(t)) {
-        for (const pattern of candidates(lexicon, key, present)) {
+        for (const pattern of candidates(index, key, present)) {
           const first = pattern.tokens[0];
           if (definite && pattern.form !== "noun" && first?.kind === "word" && !first.text.startsWith("ال"))
             continue;
@@ -287,6 +307,13 @@ export function findTriggers(doc: ArticleDoc, lexicon: Lexicon): Trigger[] {
           if (prepositional && pattern.form !== "noun") continue;
           // "لن تقبل بأي شروط": a pattern read only under negation
           if (pattern.only && modalityAt(doc, from, i, lexicon) !== pattern.only) continue;
+          view ??= sentenceView(
+            doc,
+            to,
+            phrases,
+            adjectivesBySentence.get(s) ?? [],
+            datesBySentence.get(s) ?? new Map(),
+          );
           const m = matchPattern(pattern, i, view);
           if (!m) continue;
           // … wins over the same words read as asserted

@@ -3,6 +3,7 @@ import { matchKey } from "../../lexicon/keys.js";
 import type { EntryForm, Lexicon } from "../../lexicon/load.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
+import { ENTITIES, mayStart } from "../starts.js";
 
 /**
  * Lexicon matches over the tokens of each sentence, longest first: actors,
@@ -11,24 +12,8 @@ import type { Stage } from "../stage.js";
  * "وللولايات المتحدة" matches the entry "الولايات المتحدة".
  */
 
-const CONJ_PREP = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
-
-/**
- * Where a token's content starts once a leading conjunction or preposition is
- * left out: "وقطر" → "قطر", "بمسؤولين" → "مسؤولين"; "للولايات" keeps its
- * ل + (ا)ل whole, since the article's alef is not written.
- */
-export function contentStart(t: WorkToken): number {
-  const pro = t.seg?.proclitics ?? [];
-  let start = t.start;
-  for (let k = 0; k < pro.length; k++) {
-    const p = pro[k]!;
-    if (!CONJ_PREP.has(p.norm) || p.norm === "س") break;
-    if (pro[k + 1]?.norm === "ال" && pro[k + 1]?.text !== "ال") break;
-    start = p.end;
-  }
-  return start;
-}
+/** Conjunctions and prepositions written on a word (its content starts after them: tokens.ts). */
+export const CONJ_PREP: ReadonlySet<string> = new Set(["و", "ف", "ب", "ل", "ك", "س"]);
 
 /**
  * The keys a word may match as, from its segmentation and normalised form:
@@ -36,21 +21,26 @@ export function contentStart(t: WorkToken): number {
  * word by the tokens stage, which caches them with the segmentation.
  */
 export function wordKeys(seg: Segmentation | null, norm: string): string[] {
-  const keys = new Set<string>();
+  // distinct and non-empty, in this order (one small array: no Set, no intermediate arrays)
+  const keys: string[] = [];
   if (seg) {
-    keys.add(matchKey(seg.stem.norm));
-    const enc = seg.enclitics.map((e) => e.norm).join("");
-    if (enc) keys.add(matchKey(seg.stem.norm + enc));
+    const stem = seg.stem.norm;
+    addKey(keys, matchKey(stem));
+    let enc = "";
+    for (const e of seg.enclitics) enc += e.norm;
+    if (enc) addKey(keys, matchKey(stem + enc));
     // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
-    if (enc && seg.stem.norm.endsWith("ت")) keys.add(matchKey(`${seg.stem.norm.slice(0, -1)}ه`));
-    const kept = seg.proclitics
-      .filter((p) => !CONJ_PREP.has(p.norm))
-      .map((p) => p.norm)
-      .join("");
-    keys.add(matchKey(kept + seg.stem.norm + enc));
+    if (enc && stem.endsWith("ت")) addKey(keys, matchKey(`${stem.slice(0, -1)}ه`));
+    let kept = "";
+    for (const p of seg.proclitics) if (!CONJ_PREP.has(p.norm)) kept += p.norm;
+    addKey(keys, matchKey(kept + stem + enc));
   }
-  keys.add(matchKey(norm));
-  return [...keys].filter(Boolean);
+  addKey(keys, matchKey(norm));
+  return keys;
+}
+
+function addKey(keys: string[], key: string): void {
+  if (key && !keys.includes(key)) keys.push(key);
 }
 
 /** No keys: what a token that is not a word matches as (one shared array, never a new one per call). */
@@ -71,7 +61,7 @@ export function findMentions(tokens: WorkToken[], from: number, to: number, lexi
   };
   let i = from;
   while (i < to) {
-    const m = lexicon.entities.longest(i, to, alt);
+    const m = mayStart(tokens[i], lexicon, ENTITIES) ? lexicon.entities.longest(i, to, alt) : null;
     if (!m) {
       i++;
       continue;

@@ -2,7 +2,7 @@ import { type KnownWords, type Piece, type Segmentation, segment } from "../../l
 import { scanTokens, type TokenKind } from "../../lang/ar/tokenize.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
-import { wordKeys } from "./mentions.js";
+import { CONJ_PREP, wordKeys } from "./mentions.js";
 
 export interface TokenContext {
   known: KnownWords;
@@ -21,8 +21,17 @@ export interface TokenContext {
  * clearing everything at once re-segmented the commonest words).
  */
 interface WordInfo {
+  /**
+   * The word and its normalised form, from its first occurrence: tokens share these strings, so
+   * each is hashed once for all the Set and Map lookups of later stages, not once per token.
+   */
+  text: string;
+  norm: string;
   seg: Segmentation | null;
   keys: string[];
+  /** A number computed from the keys for one owner (a lexicon: see `wordMemo`). */
+  memoOf: object | null;
+  memo: number;
 }
 const GENERATION = 8_000;
 let young = new Map<string, WordInfo>();
@@ -34,8 +43,10 @@ function wordInfo(text: string, norm: string, arabic: boolean, known: KnownWords
   if (!info) {
     info = old.get(text);
     if (!info) {
-      const seg = arabic ? segment(text, 0, known) : null;
-      info = { seg, keys: wordKeys(seg, norm) };
+      // a word that normalises to itself keeps one string for both
+      const n = norm === text ? text : norm;
+      const seg = arabic ? segment(text, 0, known, n) : null;
+      info = { text, norm: n, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
     }
     if (young.size >= GENERATION) {
       old = young;
@@ -79,14 +90,21 @@ class DocToken implements WorkToken {
     readonly kind: TokenKind,
     readonly arabic: boolean,
     readonly sentence: number,
-    private readonly rel: Segmentation | null,
-    public keys: string[] | undefined,
+    /** What the word's text gives (null for other tokens): see `piecesOf` and `wordMemo`. */
+    readonly info: WordInfo | null,
   ) {
-    this.stem = rel ? rel.stem.norm : norm;
+    this.stem = info?.seg ? info.seg.stem.norm : norm;
+    this.keys = info?.keys;
   }
 
+  /** Match keys (set here for words; `tokenKeys` computes them for tokens made elsewhere). */
+  keys: string[] | undefined;
+
   get seg(): Segmentation | null {
-    if (this.placedSeg === undefined) this.placedSeg = this.rel ? placed(this.rel, this.start) : null;
+    if (this.placedSeg === undefined) {
+      const rel = this.info?.seg;
+      this.placedSeg = rel ? placed(rel, this.start) : null;
+    }
     return this.placedSeg;
   }
 
@@ -95,6 +113,57 @@ class DocToken implements WorkToken {
     const { index, start, end, text, norm, kind, arabic, sentence, seg, stem, keys } = this;
     return { index, start, end, text, norm, kind, arabic, sentence, seg, stem, keys };
   }
+}
+
+/**
+ * A token's segmentation for reading what its pieces are (their norms and texts), not where
+ * they stand: a document token's cached one, whose offsets are relative to the token's start.
+ * Reading `seg` places a copy at the token's offset, which most readers of a piece's norm
+ * never need (nearly every token was placed only to have its proclitics looked at).
+ */
+export function piecesOf(t: WorkToken): Segmentation | null {
+  return t instanceof DocToken ? (t.info?.seg ?? null) : t.seg;
+}
+
+/**
+ * `compute(t, owner)` for a word token, memoised with its word for one owner at a time (a
+ * lexicon), so what a word starts in the lexicon is asked once per word, not once per token.
+ * `compute` may read only what the word's text decides (keys, norm, stem, pieces, script); it
+ * is not called for other tokens, which start nothing (0).
+ */
+export function wordMemo<O extends object>(
+  t: WorkToken,
+  owner: O,
+  compute: (t: WorkToken, owner: O) => number,
+): number {
+  if (t.kind !== "word") return 0;
+  const info = t instanceof DocToken ? t.info : null;
+  if (!info || t.keys !== info.keys) return compute(t, owner);
+  if (info.memoOf !== owner) {
+    info.memo = compute(t, owner);
+    info.memoOf = owner;
+  }
+  return info.memo;
+}
+
+/**
+ * Where a token's content starts once a leading conjunction or preposition is
+ * left out: "وقطر" → "قطر", "بمسؤولين" → "مسؤولين"; "للولايات" keeps its
+ * ل + (ا)ل whole, since the article's alef is not written.
+ */
+export function contentStart(t: WorkToken): number {
+  const pro = piecesOf(t)?.proclitics;
+  if (!pro?.length) return t.start;
+  // the pieces' offsets may be relative to the token's start (piecesOf); the first piece starts it
+  const shift = t.start - pro[0]!.start;
+  let start = t.start;
+  for (let k = 0; k < pro.length; k++) {
+    const p = pro[k]!;
+    if (!CONJ_PREP.has(p.norm) || p.norm === "س") break;
+    if (pro[k + 1]?.norm === "ال" && pro[k + 1]?.text !== "ال") break;
+    start = p.end + shift;
+  }
+  return start;
 }
 
 export const tokensStage: Stage<TokenContext> = {
@@ -109,18 +178,9 @@ export const tokensStage: Stage<TokenContext> = {
       scanTokens(doc.text, s.start, s.end, (start, end, text, norm, kind, arabic) => {
         const info = kind === "word" ? wordInfo(text, norm, arabic, ctx.known) : null;
         tokens.push(
-          new DocToken(
-            tokens.length,
-            start,
-            end,
-            text,
-            norm,
-            kind,
-            arabic,
-            s.index,
-            info?.seg ?? null,
-            info?.keys,
-          ),
+          info
+            ? new DocToken(tokens.length, start, end, info.text, info.norm, kind, arabic, s.index, info)
+            : new DocToken(tokens.length, start, end, text, norm, kind, arabic, s.index, null),
         );
       });
     }
