@@ -187,8 +187,9 @@ function slotPhrase(
       )
         return { phrase: p, at: j + n };
     }
-    // a target is not sought across another pattern word or punctuation
-    if (view.tokens[j + n]?.kind !== "word") return null;
+    // a target is not sought across another pattern word or punctuation (a nationality just before
+    // it still is, below: "رحبت مصر بالمبادرة الإثيوبية.")
+    if (view.tokens[j + n]?.kind !== "word") break;
   }
   // no actor: an object noun with a nationality names its agent, "أدان الهجوم الإسرائيلي" → ISR;
   // what an attack hits may be described at length ("استهدفوا بالصواريخ الموجهة عدة مواقع عسكرية إسرائيلية")

@@ -473,4 +473,19 @@ describe("rejections, vows and pointers", () => {
     ).toContain("12 asserted");
     expect(modalities("وقال إن الولايات المتحدة ستعمل مع فرنسا لضمان التنفيذ.")).toEqual(["03 future"]);
   });
+
+  it("finds a nationality object at a sentence's end, and who a news agency quotes as the speaker", () => {
+    expect(dyads("رحبت مصر بالمبادرة الإثيوبية.")).toEqual(["EGY 05 ETH"]);
+    const doc = pipeline.run({
+      id: "t",
+      text: "أعلن الجيش السوداني قبول الوساطة. ونقلت وكالة السودان للأنباء عن المجلس العسكري ترحيبه بالمبادرة الإثيوبية.",
+      published: "2019-06-08",
+    });
+    expect(doc.events.map((e) => `${e.source?.code} ${e.cameo.slice(0, 2)} ${e.target?.code}`)).toContain(
+      "SDNMIL 05 ETH",
+    );
+    expect(
+      doc.attributions?.some((a) => a.rule === "attribution:sp.naqala" && a.speaker.code === "SDNMIL"),
+    ).toBe(true);
+  });
 });

@@ -261,6 +261,16 @@ function sources(
       list: group(skipped, phrases),
       rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso",
     };
+  const saidNoun = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+  // "نقلت الوكالة عن المجلس ترحيبه بالمبادرة": a verbal noun with the speaker's pronoun is the speaker's
+  const trig = tokens[match.trigger];
+  if (
+    saidNoun?.speaker.code &&
+    match.pattern.form === "noun" &&
+    trig?.seg?.enclitics.length &&
+    saidNoun.cueEnd <= match.trigger
+  )
+    return { list: [saidNoun.speaker], rule: "source:speaker-pronoun" };
   if (match.pattern.form === "noun") {
     // a capital or place after the noun is where it happens, not who does it ("لقاء باريس"، "قمة الرياض")
     const genitive = phrases.find(

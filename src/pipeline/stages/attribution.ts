@@ -66,10 +66,15 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
         const after = inSentence.find((a) => a.tokStart >= cueEnd && a.tokStart <= cueEnd + SPEAKER_REACH);
         const comp = tokens.slice(cueEnd, to).findIndex((t) => isComplementizer(t.norm, t.stem));
         const compAt = comp >= 0 ? cueEnd + comp : -1;
-        if (after && (compAt < 0 || after.tokStart < compAt)) speaker = after;
+        // "نقلت وكالة الأنباء عن المجلس العسكري ترحيبه …": who is quoted speaks, not who quotes
+        const quoted = cue.id === "sp.naqala" ? quotedAfter(tokens, inSentence, cueEnd, to) : undefined;
+        if (cue.id === "sp.naqala" && !quoted) continue;
+        if (quoted) speaker = quoted;
+        else if (after && (compAt < 0 || after.tokStart < compAt)) speaker = after;
         else if (isParticiple(tokens[i]!.stem)) speaker = subjectOf(out, s, inSentence, i, tokens);
         else speaker = [...inSentence].reverse().find((a) => a.tokEnd <= i);
-        contentStart = compAt >= 0 ? compAt : speaker && speaker.tokStart > i ? speaker.tokEnd : cueEnd;
+        contentStart =
+          compAt >= 0 && !quoted ? compAt : speaker && speaker.tokStart > i ? speaker.tokEnd : cueEnd;
       }
       if (!speaker) continue;
       out.push({
@@ -86,6 +91,18 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
   }
   endContents(out, tokens);
   return out;
+}
+
+/** The actor right after the first "عن" a few words on: "نقلت الوكالة عن المجلس …". */
+function quotedAfter(
+  tokens: ArticleDoc["tokens"] & object,
+  inSentence: ActorPhrase[],
+  from: number,
+  to: number,
+): ActorPhrase | undefined {
+  for (let k = from; k < Math.min(to, from + 8); k++)
+    if (tokens[k]?.norm === "عن") return inSentence.find((a) => a.tokStart === k + 1);
+  return undefined;
 }
 
 /** "مؤكدا", "مضيفة", "مشيرا": a circumstantial participle, said by the sentence's subject. */
