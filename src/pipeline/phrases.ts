@@ -118,6 +118,28 @@ export function nameAt(
   return j > start + 1 ? j : i;
 }
 
+/** Does a person's name (known or not) start right at `at`? */
+function nameFollows(
+  tokens: WorkToken[],
+  next: Mention | undefined,
+  at: number,
+  sentenceEnd: number,
+  common: ReadonlySet<string>,
+  lexicon: Lexicon,
+): boolean {
+  if (next && next.tokStart === at && (next.name || next.forms.some((f) => f.entry.kind === "person")))
+    return true;
+  return unknownNameAfter(tokens, at, next ? next.tokStart : sentenceEnd, common, lexicon) > at;
+}
+
+/** A word with the article: "السلطات", "العام" (not "لجامعة", which is a genitive). */
+function isDefinite(t: WorkToken): boolean {
+  const pro = piecesOf(t)?.proclitics ?? [];
+  return pro.length > 0
+    ? pro.every((x) => x.norm === "ال" || x.norm === "و") && pro.some((x) => x.norm === "ال")
+    : t.norm.startsWith("ال");
+}
+
 /** Splits a sentence's mentions into runs of adjacent pieces, adding unknown names after titles. */
 export function pieceRuns(
   tokens: WorkToken[],
@@ -155,7 +177,20 @@ export function pieceRuns(
       !(run[0]?.resolved.kind === "agent" && resolved.kind === "person");
     // a role word after a complete actor starts another actor: "وزير الخارجية المصري | نظيره الأردني";
     // so does a country after a nationality: "وزير الخارجية الإيراني | الولايات المتحدة"
+    // a definite role right after a definite role is no genitive of it: "المدعي العام | السلطات السودانية"
+    const prevLast = tokens[lastEnd - 1];
+    const bothDefinite =
+      resolved.kind === "agent" &&
+      run.at(-1)?.resolved.kind === "agent" &&
+      lastEnd === m.tokStart &&
+      !!first &&
+      isDefinite(first) &&
+      !!prevLast &&
+      isDefinite(prevLast) &&
+      // … but a rank before a name belongs to the person: "رئيس المجلس العسكري الفريق أول عبد الفتاح البرهان"
+      !nameFollows(tokens, mentions[k + 1], m.tokEnd, sentenceEnd, common, lexicon);
     const newRole =
+      bothDefinite ||
       (resolved.kind === "agent" &&
         // … or after a named institution: "وزارة الخارجية البريطانية | القائم بالأعمال الإيراني"
         run.some((p) => ["nationality", "country", "capital", "person", "org"].includes(p.resolved.kind))) ||

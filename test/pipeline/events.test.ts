@@ -488,4 +488,23 @@ describe("rejections, vows and pointers", () => {
       doc.attributions?.some((a) => a.rule === "attribution:sp.naqala" && a.speaker.code === "SDNMIL"),
     ).toBe(true);
   });
+
+  it("codes a second demand joined by و, addressed to the holder of the captives", () => {
+    expect(
+      dyads(
+        "اعتمد مجلس الأمن الدولي قرارا يطالب بوقف فوري لإطلاق النار في غزة، وبالإفراج الفوري عن جميع الرهائن المحتجزين لدى حركة حماس.",
+      ),
+    ).toContain("IGOUNO 10 PSEREBHMS");
+  });
+
+  it("splits two definite roles side by side into two actors, but keeps a rank with its name", () => {
+    expect(
+      dyads(
+        "قال المدعي العام في المحكمة الجنائية الدولية كريم خان إن التحقيق مستمر. ودعا المدعي العام السلطات السودانية إلى التعاون.",
+      ),
+    ).toContain("IGOICC 02 SDNGOV");
+    expect(dyads("والتقى آبي أحمد رئيس المجلس العسكري الانتقالي الفريق أول عبد الفتاح البرهان.")).toEqual([
+      "ETHGOV 04 SDNMIL",
+    ]);
+  });
 });

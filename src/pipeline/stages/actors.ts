@@ -77,7 +77,8 @@ function homeCountry(
 }
 
 /** Agents that name one office holder ("الوزير", "الرئيس", "المتحدث"): a person, not a body. */
-const PERSON_OFFICES = /(minister|president|pm|spokes|envoy|ambassador|king|emir|prince|secretary|commander)/;
+const PERSON_OFFICES =
+  /(minister|president|pm|spokes|envoy|ambassador|king|emir|prince|secretary|commander|prosecut)/;
 
 /** Roles that belong to a state and so take the article's country when none is named. */
 const STATE_ROLES = new Set(["GOV", "MIL", "COP", "SPY", "LEG", "JUD"]);
@@ -128,13 +129,14 @@ function resolveByContext(
   // the same role in the same sentence, the same role word earlier ("وزارة الخارجية"), the same role anywhere
   // (searched from the end: copying the history per phrase is quadratic in long texts)
   // "وأضاف الوزير": an office held by one person is the person named last with that role
-  const person = !!agentId && PERSON_OFFICES.test(agentId) && p.tokEnd - p.tokStart === 1;
+  // (a bare title of one or two words: "الوزير", "المدعي العام")
+  const person = !!agentId && PERSON_OFFICES.test(agentId) && p.tokEnd - p.tokStart <= 2;
   const office = agentId?.split(".")[1] ?? "";
   const same =
     (person
       ? history.findLast(
           (h) =>
-            national(h) &&
+            !!h.code &&
             h.head === "person" &&
             (h.role === p.role ||
               h.pieces.some((x) => x.resolved.kind === "agent" && x.resolved.entry.id.includes(office))),
@@ -142,7 +144,10 @@ function resolveByContext(
       : undefined) ??
     history.findLast((h) => national(h) && h.sentence === p.sentence && h.role === p.role) ??
     history.findLast(
-      (h) => national(h) && !!agentId && h.pieces.some((x) => x.resolved.entry.id === agentId),
+      (h) =>
+        (national(h) || !!h.code?.startsWith("IGO")) &&
+        !!agentId &&
+        h.pieces.some((x) => x.resolved.entry.id === agentId),
     ) ??
     history.findLast((h) => national(h) && (h.code?.length ?? 0) >= 6 && h.role === p.role);
   // else a country named earlier in the sentence ("الاحتجاجات في طهران … لدى شرطة الأخلاق"), else the story's
@@ -155,8 +160,10 @@ function resolveByContext(
   const country =
     same?.code?.slice(0, 3) ?? named?.code?.slice(0, 3) ?? homeCountry(history, lexicon, false, tokens);
   if (!country) return;
-  p.code = country + p.role;
-  p.country = country;
+  // an international body's office is that body's ("المدعي العام" of the ICC is IGOICC, not "IGOJUD")
+  const international = !!same?.code && !lexicon.codes.countries.has(country);
+  p.code = international ? same!.code : country + p.role;
+  p.country = international ? same!.country : country;
   p.name ??= codeName(p.code, lexicon);
   p.rules.push(same ? "coref:same-role" : named ? "coref:sentence-country" : "coref:home-country");
 }
@@ -512,7 +519,7 @@ function delegationOf(phrases: ActorPhrase[], tokens: WorkToken[], lexicon: Lexi
     const body = phrases[k + 1];
     if (
       p.head === "agent" &&
-      p.rules.some((r) => r.startsWith("coref:")) &&
+      (!p.code || p.rules.some((r) => r.startsWith("coref:"))) &&
       body?.code &&
       body.head === "org" &&
       body.tokStart === p.tokEnd + 1 &&

@@ -494,6 +494,31 @@ const MEASURE = /^(06|07|08|10|12|13|14|15|16|17)/;
 const CAPTURE = /^(17[13]|181)/;
 const RELEASE_WORDS = new Set(["افراج", "الافراج", "سراح", "اطلاق"].map(normalize));
 
+/** Whoever holds someone, named after "لدى" a few words on: "الرهائن المحتجزين لدى حركة حماس". */
+function holderAfter(
+  tokens: WorkToken[],
+  phrases: ActorPhrase[],
+  from: number,
+  to: number,
+): ActorPhrase | null {
+  for (let k = from; k < Math.min(to, from + 14); k++)
+    if (tokens[k]?.norm === "لدي") return phrases.find((p) => p.tokStart === k + 1 && !!p.code) ?? null;
+  return null;
+}
+
+/** "…، وبالإفراج عن": a release joined by و and ب to an earlier demand, after a comma. */
+function secondRelease(tokens: WorkToken[], from: number, to: number): number {
+  let comma = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.text === "،" || t.text === ",") comma = true;
+    const pro = t.seg?.proclitics.map((x) => x.norm) ?? [];
+    if (comma && pro[0] === "و" && pro.includes("ب") && RELEASE_WORDS.has(t.stem.replace(/^ال/, "")))
+      return k;
+  }
+  return -1;
+}
+
 /** Does a demand ask to free someone ("بالإفراج عن", "بإطلاق سراح")? Its words or the next few. */
 function freesCaptives(tokens: WorkToken[], match: { words: number[]; end: number }): boolean {
   for (let k = match.words[0]! + 1; k < match.end + 3; k++) {
@@ -1074,7 +1099,9 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "طالب غوتيريش بالإفراج عن جميع الموظفين المحتجزين": a call to free captives no party is named for
     // addresses whoever took them
-    const captor = lastActs.captor;
+    // (the holder the sentence names first: "عن جميع الرهائن المحتجزين لدى حركة حماس")
+    const sentenceEnd = doc.sentenceTokens?.[t.sentence + 1] ?? tokens.length;
+    const captor = holderAfter(tokens, phrases, match.end, sentenceEnd) ?? lastActs.captor;
     // … even when it names the captives ("بالإفراج عن الموظفين المحتجزين": the staff are what is asked for)
     const captives =
       /^(1053|0253)/.test(pattern.cameo) &&
@@ -1293,6 +1320,25 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       if (!attributionsBySentence.has(t.sentence)) attributionsBySentence.set(t.sentence, said);
       said.push(words);
       doc.attributions?.push(words);
+    }
+    // "يطالب بوقف فوري لإطلاق النار، وبالإفراج عن جميع الرهائن المحتجزين لدى حماس": a second demand
+    // joined by و to the first is one more event, addressed to the holder of the captives
+    if (/^(02|10)/.test(pattern.cameo) && src.list[0]?.code && pattern.form !== "noun") {
+      const end = doc.sentenceTokens?.[t.sentence + 1] ?? tokens.length;
+      const second = secondRelease(tokens, match.end, end);
+      const holder = second >= 0 ? holderAfter(tokens, phrases, second, end) : null;
+      const release = lexicon.codes.cameo.get("1053");
+      if (holder?.code && release && holder.code.slice(0, 3) !== src.list[0].code.slice(0, 3))
+        events.push({
+          ...base,
+          cameo: "1053",
+          plover: release.plover,
+          quad: release.quad,
+          goldstein: release.goldstein,
+          source: ref(src.list[0]),
+          target: ref(holder),
+          rules: [...rules, "dyad:second-demand"],
+        });
     }
     // the parties of a hosted meeting between them meet each other ("محادثات … بين شمخاني والعيبان")
     const meet = lexicon.codes.cameo.get("040");
