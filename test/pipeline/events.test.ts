@@ -507,4 +507,14 @@ describe("rejections, vows and pointers", () => {
       "ETHGOV 04 SDNMIL",
     ]);
   });
+
+  it("reads summoning one's own envoy as a recall from the capital named, and a denial as owed to the accuser", () => {
+    expect(dyads("بغداد تستدعي قائمها بالأعمال من أنقرة بعد قصف منتجع في زاخو")).toEqual([
+      "IRQGOV 16 TURGOV",
+    ]);
+    const found = dyads(
+      "وحمّلت الحكومة العراقية القوات التركية مسؤولية الهجوم. في المقابل، نفت وزارة الخارجية التركية أي مسؤولية لأنقرة عن الهجوم.",
+    );
+    expect(found).toContain("TURGOV 01 IRQGOV");
+  });
 });

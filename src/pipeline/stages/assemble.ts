@@ -220,7 +220,7 @@ function markedPassive(t: Trigger, tokens: WorkToken[]): Trigger {
 /** Verbs whose subject performs the verbal noun that follows: "أعلن الجيش فرض حظر التجول", "استخدمت الشرطة الغاز". */
 const LIGHT_VERBS = new Set(
   // biome-ignore format: a word list
-  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "تولي", "تولت", "رد", "ردت", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
+  ["اعلن", "اعلنت", "قرر", "قررت", "استخدم", "استخدمت", "استخدموا", "تولي", "تولت", "رد", "ردت", "تواصل", "يواصل", "اقر", "اقرت", "بدا", "بدات", "باشر", "باشرت", "واصل", "واصلت", "استانف", "استانفت", "اجري", "اجرت", "عقد", "عقدت", "شن", "شنت", "نفذ", "نفذت", "اطلق", "اطلقت", "قاد", "قادت"].map(normalize),
 );
 
 /** How many words may separate a verbal noun from the subject that acts it. */
@@ -605,6 +605,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
   /** The authors of the latest attack and measure coded so far, for "أدان الهجوم" later on. */
   const lastActs: LastActs = { attack: null, measure: null, captor: null };
   const attacks = new Map<string, number>();
+  /** Who accused each country last (by the accused country's code). */
+  const accusers = new Map<string, ActorPhrase>();
   // the story's date: the first date its heading or lead gives ("أمس السبت" in the first sentence)
   const leadMention = (doc.dates ?? []).find((d) => d.sentence <= 2 && !d.since);
   const leadDate = leadMention ? resolveDate(leadMention, doc.input.published ?? null, false) : null;
@@ -1097,6 +1099,20 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:complement` };
       }
     }
+    // "نفت الخارجية التركية أي مسؤولية لأنقرة عن الهجوم": a denial of responsibility is owed to the
+    // latest attack's victim
+    // (else whoever accused the denier: "وحمّلت الحكومة العراقية القوات التركية مسؤولية الهجوم")
+    const victim = lastActs.victim ?? accusers.get(src.list[0]?.code?.slice(0, 3) ?? "-");
+    if (
+      pattern.cameo === "016" &&
+      !targets.length &&
+      victim?.code &&
+      src.list[0]?.code &&
+      !countriesOf(src.list).has(victim.code.slice(0, 3))
+    ) {
+      targets = [victim];
+      src = { ...src, rule: `${src.rule}+target:victim` };
+    }
     // "طالب غوتيريش بالإفراج عن جميع الموظفين المحتجزين": a call to free captives no party is named for
     // addresses whoever took them
     // (the holder the sentence names first: "عن جميع الرهائن المحتجزين لدى حركة حماس")
@@ -1202,13 +1218,36 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:investigated` };
       }
     }
+    // "بغداد تستدعي قائمها بالأعمال من أنقرة", "استدعاء القائم بالأعمال العراقي من أنقرة": summoning
+    // one's own envoy is recalling him (161) from the capital after "من"
+    const envoy = match.words[1] !== undefined ? tokens[match.words[1]] : undefined;
+    const own = countriesOf(src.list);
+    // (its own envoy named as the noun's genitive: "استدعاء القائم بالأعمال العراقي" — the state recalls)
+    const envoyPhrase = phrases.find((p) => p.tokStart <= match.words[1]! && match.words[1]! < p.tokEnd);
+    const recalled =
+      pattern.cameo === "114" &&
+      !!envoy &&
+      (!!envoy.seg?.enclitics.length ||
+        (!!envoyPhrase && src.list.includes(envoyPhrase) && pattern.form === "noun") ||
+        withAdjectives.some(
+          (p) =>
+            p.head === "adjective" &&
+            p.tokStart > match.words[1]! &&
+            p.tokStart <= match.end + 1 &&
+            own.has(p.code?.slice(0, 3)),
+        ));
+    if (recalled) {
+      const from = tokens.findIndex((x, k) => k >= match.words[1]! && k < match.end + 4 && x.norm === "من");
+      const capital = from >= 0 ? phrases.find((p) => p.tokStart === from + 1 && !!p.code) : undefined;
+      if (capital && !own.has(capital.code?.slice(0, 3))) targets = [capital];
+    }
     // a one-sided action needs no target (protests, force posture, attacks on unnamed targets); others do
     if (!targets.length && !UNTARGETED_ROOTS.has(pattern.cameo.slice(0, 2))) continue;
     // "نفى لافروف أن تكون روسيا قد هاجمت أوكرانيا": denying an attack is the act coded (016, deny
     // responsibility), between the same sides; the attack itself did not happen by this account
     const denied =
       DENIAL.test(t.modality.rule ?? "") && /^(1[5-9]|20)/.test(pattern.cameo) && !!targets.length;
-    const cameo = denied ? "016" : pattern.cameo;
+    const cameo = denied ? "016" : recalled ? "161" : pattern.cameo;
     const code = lexicon.codes.cameo.get(cameo);
     if (!code) continue;
     const attribution = saidBy(said, match.trigger);
@@ -1246,6 +1285,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       src.rule,
       t.modality.rule,
       denied ? "recode:denial" : null,
+      recalled ? "recode:recall" : null,
       storyDate ? "date:story" : null,
       attribution?.rule,
     ].filter((r): r is string => !!r);
@@ -1297,7 +1337,10 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
             attacks.set(key, n);
             const current = lastActs.attack?.code ? (attacks.get(lastActs.attack.code.slice(0, 3)) ?? 0) : 0;
             if (n >= current) lastActs.attack = s;
-          } else if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
+            if (g?.code) lastActs.victim = g;
+          }
+          if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
+          if (pattern.cameo.startsWith("11") && g?.code) accusers.set(g.code.slice(0, 3), s);
           if (CAPTURE.test(pattern.cameo)) lastActs.captor = s;
         }
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
