@@ -17,7 +17,7 @@ export const ATTACK_NOUNS = new Set(
 /** Nouns that name a measure someone took: "رحبت حماس بالقرار", "وصف العقوبات بأنها غير قانونية". */
 const DECISION_NOUNS = new Set(
   // biome-ignore format: a word list
-  ["قرار", "خطوه", "عقوبات", "اجراءات", "اجراء", "اتهامات", "مبادره", "ذرائع", "تصريحات", "تصويت", "اعلان", "مطالب", "مطالبات", "دعوات", "شروط"].map(normalize),
+  ["قرار", "خطوه", "عقوبات", "اجراءات", "اجراء", "اتهامات", "مبادره", "ذرائع", "تصريحات", "تصويت", "اعلان", "مطالب", "مطالبات", "دعوات", "شروط", "تدخل", "انتقادات", "اتهام"].map(normalize),
 );
 
 /** Who did the latest things an article reports: what a judging verb's object may point back to. */

@@ -383,7 +383,7 @@ export function matchPattern(
 function isOpenable(pattern: EventPattern): boolean {
   const [, slot, ...rest] = pattern.tokens;
   return (
-    pattern.form === "verb" &&
+    (pattern.form === "verb" || pattern.form === "participle") &&
     JUDGING.test(pattern.cameo) &&
     slot?.kind === "slot" &&
     !slot.prep &&
@@ -391,12 +391,15 @@ function isOpenable(pattern: EventPattern): boolean {
   );
 }
 
-/** "دانت كل من مصر وقطر الغارات": the verb and its subject, the object left to assembly. */
+/**
+ * "دانت كل من مصر وقطر الغارات": the verb and its subject, the object left to assembly; a participle
+ * has no subject of its own ("رافضا ما وصفه بالتدخل الأمريكي").
+ */
 function openMatch(pattern: EventPattern, trigger: number, view: SentenceView): PatternMatch {
   let j = trigger + 1;
   // "كل من مصر وقطر"
   if (hasKey(view.tokens[j], "كل") && hasKey(view.tokens[j + 1], "من")) j += 2;
-  const subject = view.byStart.get(j)?.[0];
+  const subject = pattern.form === "participle" ? undefined : view.byStart.get(j)?.[0];
   const group = subject ? view.groupOf(subject) : [];
   return {
     pattern,

@@ -960,7 +960,12 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           )
         : undefined;
       const judged =
-        judgedEvent(tokens, match.words[match.words.length - 1]!, lastActs, doc.actors) ??
+        judgedEvent(
+          tokens,
+          match.words[match.words.length - 1]! + (pattern.form === "noun" ? 1 : 0),
+          lastActs,
+          doc.actors,
+        ) ??
         object ??
         (described ? judgedEvent(tokens, objectFrom, lastActs, doc.actors) : null);
       if (judged?.code && judged.code.slice(0, 3) !== own) {
