@@ -28,6 +28,8 @@ export interface LastActs {
   measure: ActorPhrase | null;
   /** Who took captives last ("احتجز الحوثيون موظفين أمميين"): whom a call to free them addresses. */
   captor: ActorPhrase | null;
+  /** Whom the captor took ("احتجز الحوثيون موظفين أمميين" → the UN): owed a release. */
+  captive?: ActorPhrase | null;
   /** Whom the latest attack hit ("نفت أي مسؤولية عن الهجوم": denied towards its victim). */
   victim?: ActorPhrase | null;
 }

@@ -517,4 +517,15 @@ describe("rejections, vows and pointers", () => {
     );
     expect(found).toContain("TURGOV 01 IRQGOV");
   });
+
+  it("owes the release of unnamed captives to the party whose people the same side took", () => {
+    const doc = pipeline.run({
+      id: "t",
+      text: "احتجز الحوثيون موظفين أمميين في صنعاء. ولم تفرج سلطات صنعاء حتى الآن عن أي من المحتجزين.",
+      published: "2024-06-11",
+    });
+    expect(
+      doc.events.map((e) => `${e.source?.code} ${e.cameo.slice(0, 2)} ${e.target?.code} ${e.modality}`),
+    ).toContain("YEMREBHOU 08 IGOUNO negated");
+  });
 });

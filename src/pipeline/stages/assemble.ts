@@ -1104,6 +1104,17 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { ...src, rule: `${src.rule}+target:complement` };
       }
     }
+    // "ولم تفرج سلطات صنعاء عن أي من المحتجزين": freeing unnamed captives frees those its side took
+    const captive = lastActs.captive;
+    if (
+      /^084/.test(pattern.cameo) &&
+      !targets.length &&
+      captive?.code &&
+      lastActs.captor?.code?.slice(0, 3) === src.list[0]?.code?.slice(0, 3)
+    ) {
+      targets = [captive];
+      src = { ...src, rule: `${src.rule}+target:captive` };
+    }
     // "نفت الخارجية التركية أي مسؤولية لأنقرة عن الهجوم": a denial of responsibility is owed to the
     // latest attack's victim
     // (else whoever accused the denier: "وحمّلت الحكومة العراقية القوات التركية مسؤولية الهجوم")
@@ -1346,7 +1357,10 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
           }
           if (MEASURE.test(pattern.cameo)) lastActs.measure = s;
           if (pattern.cameo.startsWith("11") && g?.code) accusers.set(g.code.slice(0, 3), s);
-          if (CAPTURE.test(pattern.cameo)) lastActs.captor = s;
+          if (CAPTURE.test(pattern.cameo)) {
+            lastActs.captor = s;
+            lastActs.captive = g;
+          }
         }
         if (s && pattern.form === "verb") mainSubjects.set(t.sentence, src.list);
       }
