@@ -1106,9 +1106,12 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     }
     // "ولم تفرج سلطات صنعاء عن أي من المحتجزين": freeing unnamed captives frees those its side took
     const captive = lastActs.captive;
+    const unnamedCaptives =
+      src.list.length === 1 &&
+      targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
     if (
       /^084/.test(pattern.cameo) &&
-      !targets.length &&
+      (!targets.length || unnamedCaptives) &&
       captive?.code &&
       lastActs.captor?.code?.slice(0, 3) === src.list[0]?.code?.slice(0, 3)
     ) {
