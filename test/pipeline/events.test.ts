@@ -528,4 +528,16 @@ describe("rejections, vows and pointers", () => {
       doc.events.map((e) => `${e.source?.code} ${e.cameo.slice(0, 2)} ${e.target?.code} ${e.modality}`),
     ).toContain("YEMREBHOU 08 IGOUNO negated");
   });
+
+  it("reads a name in apposition to a demand's subject as no addressee", () => {
+    // (on a date when Salamé is the UN envoy; before or after it he is a Lebanese citizen)
+    const doc = pipeline.run({
+      id: "t",
+      text: "وطالب المبعوث الأممي إلى ليبيا غسان سلامة بهدنة إنسانية عاجلة تسمح بإجلاء الجرحى الليبيين.",
+      published: "2019-04-09",
+    });
+    expect(doc.events.map((e) => `${e.source?.code} ${e.cameo.slice(0, 2)} ${e.target?.code}`)).toEqual([
+      "IGOUNO 10 LBYCVL",
+    ]);
+  });
 });

@@ -1062,6 +1062,17 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         src = { list: [police], rule: "source:passive-state" };
       }
     }
+    // "وطالب المبعوث الأممي غسان سلامة بهدنة": a slot that only names the subject again (a name in
+    // apposition) addresses no one; the demand is aimed at what its clause names
+    if (
+      /^(02|10)/.test(pattern.cameo) &&
+      targets.length > 0 &&
+      src.list.length > 0 &&
+      targets.every((p) => src.list.some((x) => x.code === p.code))
+    ) {
+      targets = [];
+      subjectInSlot = true;
+    }
     // "حذر عراقجي من أن بلاده سترد إذا أقر مجلس المحافظين قرارا ضدها": a warning or vow is aimed
     // at the first other party its clause names
     // … and so is readiness ("مؤكدا أن بلاده مستعدة للقيام بدور الوسيط بين السودانيين")
