@@ -29,7 +29,7 @@ const SPECS: Record<string, Record<string, RegExp>> = {
     week: /^-?\d+$/,
     monthrel: /^-?\d+$/,
   },
-  pointers: { role: /^[A-Z]{3}$/, dual: /^2$/, title: /^-$/ },
+  pointers: { role: /^[A-Z]{3}$/, dual: /^2$/, title: /^-$/, body: /^(IGO|NGO)$/ },
 };
 
 export interface CueSets {

@@ -540,4 +540,12 @@ describe("rejections, vows and pointers", () => {
       "IGOUNO 10 LBYCVL",
     ]);
   });
+
+  it("points 'the group' back to the international body named last, with sanctions named before their object", () => {
+    expect(
+      dyads(
+        "انقضت المهلة التي حددتها المجموعة الاقتصادية لدول غرب أفريقيا. وكانت المجموعة قد فرضت على نيامي عقوبات اقتصادية ومالية.",
+      ),
+    ).toContain("IGOWAFECW 16 NERGOV");
+  });
 });

@@ -210,6 +210,12 @@ function pointerPhrases(
         (x) => x.code && x.tokEnd <= i && (x.role ?? x.code.slice(3, 6)) === cue.value,
       );
       targets = h ? [h] : [];
+    } else if (cue.kind === "body") {
+      // "المجموعة", "التكتل", "الاتحاد": the international body named last ("إيكواس" … "المجموعة")
+      const h = history.findLast(
+        (x) => !!x.code?.startsWith(cue.value) && x.tokEnd <= i && x.head !== "pointer",
+      );
+      targets = h ? [h] : [];
     } else if (cue.kind === "title") {
       // a title right before a name is that name's ("الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ")
       const end = i + m.length;
