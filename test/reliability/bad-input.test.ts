@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import { type CliResult, runCli, runCliAsync } from "../helpers/cli.js";
+import { type CliResult, runCliAsync } from "../helpers/cli.js";
 import { type ContractDocument, expectContract, parseDocuments } from "../helpers/contract.js";
 
 /**
@@ -53,20 +53,21 @@ function documents(r: CliResult, originals: Array<string | undefined> = []): Con
 }
 
 /** One extract run on one input: no crash, errors name it, documents valid. */
-function extract(
+async function extract(
   path: string,
   original?: string,
   extra: string[] = [],
-): { r: CliResult; docs: ContractDocument[] } {
-  const r = runCli(["extract", path, "--format", "jsonl", ...extra]);
+): Promise<{ r: CliResult; docs: ContractDocument[] }> {
+  // asynchronous: a run of half a minute must not block vitest's worker from answering its runner
+  const r = await runCliAsync(["extract", path, "--format", "jsonl", ...extra]);
   expectNoCrash(r);
   expectErrorsNameInputs(r.stderr, [path]);
   return { r, docs: documents(r, [original]) };
 }
 
 let dbs = 0;
-function ingest(paths: string[], extra: string[] = []): CliResult {
-  const r = runCli(["ingest", ...paths, "--db", join(dir, `ingest-${++dbs}.db`), ...extra]);
+async function ingest(paths: string[], extra: string[] = []): Promise<CliResult> {
+  const r = await runCliAsync(["ingest", ...paths, "--db", join(dir, `ingest-${++dbs}.db`), ...extra]);
   expectNoCrash(r);
   expectErrorsNameInputs(r.stderr, paths);
   return r;
@@ -141,95 +142,95 @@ function zip(name: string, content: string): Buffer {
 }
 
 describe("bad input through the CLI", () => {
-  it("an empty file is an error naming it (extract and ingest), exit 1", () => {
+  it("an empty file is an error naming it (extract and ingest), exit 1", async () => {
     const path = file("empty.txt", "");
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(1);
     expect(docs).toEqual([]);
     expect(r.stderr).toContain(`E_EMPTY: ${path}: the file is empty`);
-    const i = ingest([path]);
+    const i = await ingest([path]);
     expect(i.status).toBe(1);
     expect(i.stderr).toContain(`${path}: the file is empty`);
     expect(i.stderr).toContain("0 new");
   });
 
-  it("a file of white space and bidi marks only: no crash, valid output or an error naming it", () => {
+  it("a file of white space and bidi marks only: no crash, valid output or an error naming it", async () => {
     const path = file("blank.txt", " \n\t\u200F\u200E \r\n\u202E\u202C  \n");
-    const { r, docs } = extract(path, " \n\t\u200F\u200E \r\n\u202E\u202C  \n");
+    const { r, docs } = await extract(path, " \n\t\u200F\u200E \r\n\u202E\u202C  \n");
     if (r.status === 0) expect(docs[0]?.sentences).toEqual([]);
     else expect(r.stderr).toContain(path);
   });
 
-  it("a PNG image is refused as not text, naming the file, exit 1", () => {
+  it("a PNG image is refused as not text, naming the file, exit 1", async () => {
     const path = file("photo.png", png());
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(1);
     expect(docs).toEqual([]);
     expect(r.stderr).toContain(`E_NOT_TEXT: ${path}: this is a PNG image, not text`);
     // the same bytes under a text name are still refused
     const renamed = file("photo.txt", png());
-    const t = extract(renamed);
+    const t = await extract(renamed);
     expect(t.r.status).toBe(1);
     expect(t.r.stderr).toContain(`E_NOT_TEXT: ${renamed}`);
-    const i = ingest([renamed]);
+    const i = await ingest([renamed]);
     expect(i.status).toBe(1);
     expect(i.stderr).toContain(`${renamed}: this is a PNG image`);
   });
 
-  it("a zip archive (even one holding Arabic text) is refused as not text, exit 1", () => {
+  it("a zip archive (even one holding Arabic text) is refused as not text, exit 1", async () => {
     const path = file("archive.zip", zip("article.txt", ARTICLE));
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(1);
     expect(docs).toEqual([]);
     expect(r.stderr).toContain(`E_NOT_TEXT: ${path}: this is a ZIP archive, not text`);
     const html = file("archive.html", zip("article.txt", ARTICLE));
-    expect(extract(html).r.stderr).toContain(`E_NOT_TEXT: ${html}`);
+    expect((await extract(html)).r.stderr).toContain(`E_NOT_TEXT: ${html}`);
   });
 
-  it("binary data without a known signature is refused, naming the file", () => {
+  it("binary data without a known signature is refused, naming the file", async () => {
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
     const path = file("blob.txt", bytes);
-    const { r } = extract(path);
+    const { r } = await extract(path);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`E_NOT_TEXT: ${path}`);
   });
 
-  it("binary bytes in a .jsonl file: every line an error naming file and line, exit 1", () => {
+  it("binary bytes in a .jsonl file: every line an error naming file and line, exit 1", async () => {
     const path = file("photo.jsonl", Buffer.concat([png(), Buffer.from("\n"), png()]));
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(1);
     expect(docs).toEqual([]);
     expect(r.stderr).toMatch(new RegExp(`E_JSONL: ${path.replace(/[.]/g, "\\.")}:1: not valid JSON`));
   });
 
-  it("truncated UTF-8 is kept, with a warning naming the file, and analysed (exit 0)", () => {
+  it("truncated UTF-8 is kept, with a warning naming the file, and analysed (exit 0)", async () => {
     const bytes = Buffer.from(ARTICLE, "utf8");
     const cut = bytes.subarray(0, bytes.length - 2); // the full stop and half of the last letter
     const path = file("truncated.txt", cut);
     const original = new TextDecoder("utf-8").decode(cut);
     expect(original.endsWith("\uFFFD")).toBe(true);
-    const { r, docs } = extract(path, original);
+    const { r, docs } = await extract(path, original);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`warning: ${path}: invalid or truncated UTF-8 replaced with U+FFFD`);
     expect(docs[0]?.language).toBe("ar");
     expect(docs[0]?.sentences[0]?.text).toBe(MEETING);
   });
 
-  it("UTF-8 with a damaged byte in the middle stays UTF-8 (not Windows-1256 mojibake), with a warning", () => {
+  it("UTF-8 with a damaged byte in the middle stays UTF-8 (not Windows-1256 mojibake), with a warning", async () => {
     const bytes = Buffer.from(ARTICLE, "utf8");
     const damaged = Buffer.concat([bytes.subarray(0, 31), bytes.subarray(32)]); // half a letter lost
     const path = file("damaged.txt", damaged);
     const original = new TextDecoder("utf-8").decode(damaged);
-    const { r, docs } = extract(path, original);
+    const { r, docs } = await extract(path, original);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`warning: ${path}: invalid or truncated UTF-8`);
     expect(docs[0]?.sentences.at(-1)?.text).toBe(CONDEMNATION);
   });
 
-  it("Windows-1256 without a declaration is detected: the Arabic text and its events come through", () => {
+  it("Windows-1256 without a declaration is detected: the Arabic text and its events come through", async () => {
     const path = file("cp1256.txt", iconv.encode(ARTICLE, "windows-1256"));
-    const { r, docs } = extract(path, ARTICLE, ["--published", "2024-06-27"]);
+    const { r, docs } = await extract(path, ARTICLE, ["--published", "2024-06-27"]);
     expect(r.status).toBe(0);
     const doc = docs[0]!;
     expect(doc.language).toBe("ar");
@@ -237,11 +238,11 @@ describe("bad input through the CLI", () => {
     expect(doc.events.length).toBeGreaterThan(0);
     // stored as Arabic: search finds a word of it
     const db = join(dir, "cp1256.db");
-    const i = runCli(["ingest", path, "--db", db, "--published", "2024-06-27"]);
+    const i = await runCliAsync(["ingest", path, "--db", db, "--published", "2024-06-27"]);
     expectNoCrash(i);
     expect(i.status).toBe(0);
     expect(i.stderr).toContain("1 new");
-    const s = runCli(["search", "جباليا", "--db", db]);
+    const s = await runCliAsync(["search", "جباليا", "--db", db]);
     expect(s.status).toBe(0);
     expect(s.stdout).toContain("cp1256#");
   });
@@ -299,7 +300,7 @@ describe("bad input through the CLI", () => {
     expect(r.stderr).toContain("1 new, 0 replaced, 0 unchanged, 0 failed");
   }, 240_000);
 
-  it("JSON Lines with malformed lines and wrong field types: each bad line reported, good lines processed, exit 1", () => {
+  it("JSON Lines with malformed lines and wrong field types: each bad line reported, good lines processed, exit 1", async () => {
     const good = [
       { id: "good-1", text: MEETING, published: "2024-06-27" },
       { id: "good-2", text: CONDEMNATION, title: "إدانة أردنية", url: "https://example.org/2" },
@@ -325,7 +326,7 @@ describe("bad input through the CLI", () => {
       [JSON.stringify(good[3]), null],
     ];
     const path = file("mixed.jsonl", `\uFEFF${lines.map(([l]) => l).join("\r\n")}\n`);
-    const r = runCli(["extract", path, "--format", "jsonl", "--jobs", "2"]);
+    const r = await runCliAsync(["extract", path, "--format", "jsonl", "--jobs", "2"]);
     expectNoCrash(r);
     expect(r.status).toBe(1);
     const errors = expectErrorsNameInputs(r.stderr, [path]);
@@ -346,31 +347,31 @@ describe("bad input through the CLI", () => {
     expect(docs[3]?.language).toBe("fr");
     expect(r.stderr).toContain(`warning: ${path}:16: language is "fr"`);
     // ingest: the same lines reported, the good ones stored
-    const i = ingest([path]);
+    const i = await ingest([path]);
     expect(i.status).toBe(1);
     expect(i.stderr).toContain(`4 new, 0 replaced, 0 unchanged, ${bad.length} failed`);
     for (const { line } of bad) expect(i.stderr).toContain(`${path}:${line}: `);
   });
 
-  it("HTML nested 20,000 levels deep: no stack overflow, the article text comes through", () => {
+  it("HTML nested 20,000 levels deep: no stack overflow, the article text comes through", async () => {
     const depth = 20_000;
     const html = `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>خبر</title></head><body>${"<div>".repeat(depth)}<p>${MEETING}</p><p>${CONDEMNATION}</p>${"</div>".repeat(depth)}</body></html>`;
     const path = file("deep.html", html);
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(0);
     expect(docs[0]?.sentences.map((s) => s.text)).toEqual([MEETING, CONDEMNATION]);
     expect(docs[0]?.events.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("HTML with 20,000 unclosed inline tags: no crash, valid output", () => {
+  it("HTML with 20,000 unclosed inline tags: no crash, valid output", async () => {
     const html = `<html><body><article><p>${"<b><i><span>".repeat(20_000 / 3)}${ARTICLE}</article></body></html>`;
     const path = file("unclosed.html", html);
-    const { r, docs } = extract(path);
+    const { r, docs } = await extract(path);
     expect(r.status).toBe(0);
     expect(docs[0]?.sentences.map((s) => s.text).join(" ")).toContain(MEETING);
   }, 60_000);
 
-  it("broken markup: misnested, unclosed, stray end tags, an unterminated comment and attribute", () => {
+  it("broken markup: misnested, unclosed, stray end tags, an unterminated comment and attribute", async () => {
     const cases: Array<[string, string]> = [
       ["misnested.html", `<html><body><p>${MEETING}<b><i></b></i></p></div></span><p>${CONDEMNATION}</body>`],
       ["stray.html", `</p></div><p>${MEETING}</td></tr></table><li>${CONDEMNATION}`],
@@ -383,7 +384,7 @@ describe("bad input through the CLI", () => {
     ];
     for (const [name, html] of cases) {
       const path = file(name, html);
-      const { r, docs } = extract(path);
+      const { r, docs } = await extract(path);
       if (r.status === 1) {
         expect(r.stderr, name).toContain(path);
         expect(docs, name).toEqual([]);
@@ -391,7 +392,7 @@ describe("bad input through the CLI", () => {
     }
   });
 
-  it("an English and a French article: language detected, no events, a warning naming each file", () => {
+  it("an English and a French article: language detected, no events, a warning naming each file", async () => {
     const en = file(
       "english.txt",
       "The Egyptian foreign minister met his Jordanian counterpart in Amman on Sunday. He said that the talks were useful.",
@@ -400,7 +401,7 @@ describe("bad input through the CLI", () => {
       "francais.txt",
       "Le ministre égyptien des affaires étrangères a rencontré son homologue jordanien à Amman dimanche pour une discussion sur la trêve.",
     );
-    const r = runCli(["extract", en, fr, "--format", "jsonl"]);
+    const r = await runCliAsync(["extract", en, fr, "--format", "jsonl"]);
     expectNoCrash(r);
     expect(r.status).toBe(0);
     const docs = documents(r, [readFileSync(en, "utf8"), readFileSync(fr, "utf8")]);
@@ -413,7 +414,7 @@ describe("bad input through the CLI", () => {
     expect(r.stderr).toContain(`warning: ${fr}: language is "fr", not Arabic: no events coded`);
   });
 
-  it("only diacritics, only digits, only punctuation: valid documents, no events, a warning naming the file", () => {
+  it("only diacritics, only digits, only punctuation: valid documents, no events, a warning naming the file", async () => {
     const cases: Array<[string, string]> = [
       ["diacritics.txt", "\u064E\u064F\u0650\u0651\u0652\u064B\u064C\u064D\u0670 ".repeat(40)],
       ["digits.txt", "1234567890 ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹\n2024 ١٤٤٥ 3.5 ٣٫٥"],
@@ -421,7 +422,7 @@ describe("bad input through the CLI", () => {
     ];
     for (const [name, text] of cases) {
       const path = file(name, text);
-      const { r, docs } = extract(path, text);
+      const { r, docs } = await extract(path, text);
       expect(r.status, name).toBe(0);
       expect(docs[0]?.events, name).toEqual([]);
       expect(
@@ -432,22 +433,22 @@ describe("bad input through the CLI", () => {
     }
   });
 
-  it("only tatweel (kashida): a valid document with no events", () => {
+  it("only tatweel (kashida): a valid document with no events", async () => {
     const text = "\u0640".repeat(500);
-    const { r, docs } = extract(file("tatweel.txt", text), text);
+    const { r, docs } = await extract(file("tatweel.txt", text), text);
     expect(r.status).toBe(0);
     expect(docs[0]?.events).toEqual([]);
     expect(docs[0]?.entities).toEqual([]);
   });
 
-  it("mixed RTL/LTR text with bidi control characters (U+200F, U+202E…): offsets stay exact", () => {
+  it("mixed RTL/LTR text with bidi control characters (U+200F, U+202E…): offsets stay exact", async () => {
     const text = [
       `\u200F${MEETING.replace("المصري", "\u202Eالمصري\u202C")} Sameh Shoukry\u200E met Ayman Safadi.`,
       `\u2067قال الرئيس Joe Biden\u2069 إن «حماس» هاجمت\u200F Israel يوم ٧ أكتوبر 2023\u200E.`,
       `\u202B${CONDEMNATION}\u202C \u061C(UN) \u200D\u200C\uFEFF`,
     ].join("\n");
     const path = file("bidi.txt", text);
-    const { r, docs } = extract(path, text, ["--published", "2024-06-27"]);
+    const { r, docs } = await extract(path, text, ["--published", "2024-06-27"]);
     expect(r.status).toBe(0);
     const doc = docs[0]!;
     expect(doc.language).toBe("ar");
@@ -456,7 +457,7 @@ describe("bad input through the CLI", () => {
     expect(doc.events.length).toBeGreaterThan(0);
   });
 
-  it("many bad and good inputs in one run: each error names its input, the good ones are all printed", () => {
+  it("many bad and good inputs in one run: each error names its input, the good ones are all printed", async () => {
     const sub = join(dir, "folder");
     mkdirSync(sub, { recursive: true });
     const inputs = [
@@ -469,7 +470,7 @@ describe("bad input through the CLI", () => {
       join(dir, "missing.jsonl"),
       join(dir, "cp1256.txt"),
     ];
-    const r = runCli(["extract", ...inputs, "--format", "jsonl", "--jobs", "2"]);
+    const r = await runCliAsync(["extract", ...inputs, "--format", "jsonl", "--jobs", "2"]);
     expectNoCrash(r);
     expect(r.status).toBe(1);
     const errors = expectErrorsNameInputs(r.stderr, inputs);
