@@ -548,4 +548,11 @@ describe("rejections, vows and pointers", () => {
       ),
     ).toContain("IGOWAFECW 16 NERGOV");
   });
+
+  it("reads cooperation described as a standing relation as no act", () => {
+    expect(dyads("وأضاف أن ذلك يثير التساؤل في ظل التعاون الأمني الوثيق بين تونس والمملكة المتحدة.")).toEqual(
+      [],
+    );
+    expect(dyads("وبحث الوزيران التعاون الأمني الوثيق بين تونس والمملكة المتحدة.")).toEqual([]);
+  });
 });

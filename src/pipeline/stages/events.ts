@@ -159,8 +159,11 @@ function contentVerbs(lexicon: Lexicon): Set<string> {
 /** Words that frame cooperation as a topic or a standing relation: سبل، تعزيز، علاقات، مجالات … */
 const TOPIC_FRAMES = new Set(
   // biome-ignore format: a word list
-  ["سبل", "آفاق", "تعزيز", "دعم", "تطوير", "توطيد", "تدعيم", "دفع", "علاقات", "مجال", "مجالات", "مسائل", "ملفات", "اطار", "بحث", "مناقشة", "تناول", "تمتين"].map(normalize),
+  ["سبل", "آفاق", "تعزيز", "دعم", "تطوير", "توطيد", "تدعيم", "دفع", "علاقات", "مجال", "مجالات", "مسائل", "ملفات", "اطار", "بحث", "مناقشة", "تناول", "تمتين", "ظل", "مستوى", "حجم"].map(normalize),
 );
+
+/** Adjectives of a standing relation: "في ظل التعاون الأمني الوثيق بين تونس والمملكة المتحدة". */
+const STANDING = new Set(["وثيق", "قائم", "متميز", "متين", "تاريخي", "ممتاز", "مثمر"].map(normalize));
 
 /** Is the cooperation noun at i framed as a topic ("سبل تعزيز التعاون", "في إطار التعاون")? */
 function isTopic(tokens: WorkToken[], i: number, sentence: number): boolean {
@@ -168,6 +171,12 @@ function isTopic(tokens: WorkToken[], i: number, sentence: number): boolean {
     const w = tokens[k]!;
     if (w.sentence !== sentence || w.kind !== "word") return false;
     if (TOPIC_FRAMES.has(w.stem) || TOPIC_FRAMES.has(w.stem.replace(/^ال/, ""))) return true;
+  }
+  // … or described as a standing relation right after it ("التعاون الأمني الوثيق")
+  for (let k = i + 1; k <= i + 3; k++) {
+    const w = tokens[k];
+    if (w?.sentence !== sentence || w.kind !== "word") return false;
+    if (STANDING.has(w.stem.replace(/^ال/, ""))) return true;
   }
   return false;
 }
