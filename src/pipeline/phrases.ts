@@ -53,6 +53,14 @@ export function isPlace(p: ActorPhrase): boolean {
   return p.head === "place" || p.pieces.some((x) => x.resolved.kind === "capital");
 }
 
+/** Agents that are prisoners or hostages: "الأسرى", "الرهائن", "المحتجزين". */
+const CAPTIVE_AGENTS = new Set(["cvl.prisoners", "cvl.hostages"]);
+
+/** Does a phrase name captives (whoever holds them is another party)? */
+export function namesCaptives(p: ActorPhrase): boolean {
+  return p.pieces.some((x) => CAPTIVE_AGENTS.has(x.resolved.entry.id));
+}
+
 const NAME_LINKS = new Set(["عبد", "ابو", "بن", "ابن", "ال", "بنت", "ام", "دي", "فون", "فان"]);
 
 /** Can this token be part of a name the lexicon does not know? */

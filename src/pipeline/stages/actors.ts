@@ -4,7 +4,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { conjuncts } from "../conjuncts.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
-import { isPlace, nameAt, pieceRuns } from "../phrases.js";
+import { isPlace, nameAt, namesCaptives, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
 import { mayStart, POINTERS } from "../starts.js";
@@ -500,15 +500,13 @@ function peopleOfPlace(phrases: ActorPhrase[], tokens: WorkToken[], lexicon: Lex
     if (p.code || !p.role || STATE_ROLES.has(p.role) || p.role === "REF") continue;
     if (lexicon.codes.roles.get(p.role)?.kind !== "role") continue;
     // captives are often not of the place where they are held ("المحتجزين في غزة")
-    if (p.pieces.some((x) => CAPTIVES.has(x.resolved.entry.id))) continue;
+    if (namesCaptives(p)) continue;
     p.code = country + p.role;
     p.country = country;
     p.name ??= codeName(p.code, lexicon);
     p.rules.push("coref:place-of-sentence");
   }
 }
-
-const CAPTIVES = new Set(["cvl.prisoners", "cvl.hostages", "cvl.detainees"]);
 
 const OFFICE_IN = new Set(["في", "لدي"].map(normalize));
 

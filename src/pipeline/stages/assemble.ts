@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, judgedEvent, type LastActs } from "../judged.js";
 import { prepOf, RECIPROCAL } from "../match.js";
 import { betweenParties, hostedMeeting } from "../meetings.js";
 import { TEMPORAL } from "../modality.js";
-import { type ActorPhrase, isPlace } from "../phrases.js";
+import { type ActorPhrase, isPlace, namesCaptives } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
@@ -131,6 +131,27 @@ function otherParty(
   );
 }
 
+/**
+ * The nationalities that follow a phrase side by side, each a party of its own: "المحادثات الإيرانية
+ * الأمريكية", "بوساطة سعودية أمريكية".
+ */
+function nationalitiesAfter(first: ActorPhrase, phrases: ActorPhrase[]): ActorPhrase[] {
+  const out: ActorPhrase[] = [];
+  for (let end = first.tokEnd; ; ) {
+    const next = phrases.find((p) => p.tokStart === end && p.head === "adjective" && !!p.code);
+    if (!next) return out;
+    out.push(next);
+    end = next.tokEnd;
+  }
+}
+
+/** The first punctuation or sentence end from `from` on, or `limit` if none comes before it. */
+function punctuationAfter(tokens: WorkToken[], from: number, limit: number, sentence: number): number {
+  let k = from;
+  while (k < limit && tokens[k]?.sentence === sentence && tokens[k]?.kind !== "punct") k++;
+  return k;
+}
+
 /** Actor phrases that can be parties (no nationality adjectives, no places). */
 function partyPhrases(all: ActorPhrase[]): ActorPhrase[] {
   return all.filter((p) => p.head !== "adjective" && p.head !== "place");
@@ -140,9 +161,6 @@ function partyPhrases(all: ActorPhrase[]): ActorPhrase[] {
 const ATTACK_CLAUSE_ENDS = new Set(
   ["فيما", "بينما", "حيث", "بعد", "قبل", "ما", "مما", "اسفر", "اسفرت"].map(normalize),
 );
-
-/** Agents that are prisoners or captives of no named side. */
-const PRISONERS = new Set(["cvl.prisoners", "cvl.hostages"]);
 
 /** Complementizers that end a pattern ("حذر * من أن", "توعد * بأن"): a clause follows. */
 const CLAUSE_OPENING = new Set(["ان", "بان", "انه", "انها"]);
@@ -261,16 +279,17 @@ function sources(
       list: group(skipped, phrases),
       rule: match.pattern.form === "noun" ? "source:genitive" : "source:vso",
     };
-  const saidNoun = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
+  // the attribution whose content holds the trigger, if any
+  const said = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
   // "نقلت الوكالة عن المجلس ترحيبه بالمبادرة": a verbal noun with the speaker's pronoun is the speaker's
   const trig = tokens[match.trigger];
   if (
-    saidNoun?.speaker.code &&
+    said?.speaker.code &&
     match.pattern.form === "noun" &&
     trig?.seg?.enclitics.length &&
-    saidNoun.cueEnd <= match.trigger
+    said.cueEnd <= match.trigger
   )
-    return { list: [saidNoun.speaker], rule: "source:speaker-pronoun" };
+    return { list: [said.speaker], rule: "source:speaker-pronoun" };
   if (match.pattern.form === "noun") {
     // a capital or place after the noun is where it happens, not who does it ("لقاء باريس"، "قمة الرياض")
     const genitive = phrases.find(
@@ -278,12 +297,7 @@ function sources(
     );
     // "المحادثات الإيرانية الأمريكية": nationalities side by side on one noun are its parties
     if (genitive?.head === "adjective") {
-      const side = [genitive];
-      for (let next = phrases.find((p) => p.tokStart === genitive.tokEnd && p.head === "adjective"); next; ) {
-        side.push(next);
-        const end: number = next.tokEnd;
-        next = phrases.find((p) => p.tokStart === end && p.head === "adjective");
-      }
+      const side = [genitive, ...nationalitiesAfter(genitive, phrases)];
       if (side.length > 1) return { list: side, rule: "source:genitive" };
     }
     if (genitive) return { list: group(genitive, phrases), rule: "source:genitive" };
@@ -369,7 +383,6 @@ function sources(
   )
     return { list: group(after, phrases), rule: "source:vso-adjective" };
   // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
-  const said = attributions.find((a) => a.tokStart <= match.trigger && match.trigger < a.tokEnd);
   const comp = said ? tokens[said.tokStart] : undefined;
   if (said && comp?.seg?.enclitics.length && said.speaker.code)
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
@@ -616,6 +629,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const t = markedPassive(written, tokens);
     const { match } = t;
     const pattern = match.pattern;
+    const sentenceStart = doc.sentenceTokens?.[t.sentence] ?? 0;
+    const sentenceEnd = doc.sentenceTokens?.[t.sentence + 1] ?? tokens.length;
     const hasSlot = pattern.tokens.some((x) => x.kind === "slot");
     let eventTarget: ActorPhrase | null = null;
     if (match.open) {
@@ -814,11 +829,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // of what the sentence says it brought about (the talks, the ceasefire)
     if (pattern.cameo === "045" && pattern.form === "noun" && !targets.length && src.list.length) {
       // nationalities side by side are mediators side by side ("سعودية أمريكية")
-      for (let next = src.list.at(-1); next; ) {
-        const end: number = next.tokEnd;
-        next = withAdjectives.find((p) => p.tokStart === end && p.head === "adjective" && !!p.code);
-        if (next) src = { ...src, list: [...src.list, next] };
-      }
+      const more = nationalitiesAfter(src.list.at(-1)!, withAdjectives);
+      if (more.length) src = { ...src, list: [...src.list, ...more] };
       const coded = new Set(
         events
           .filter((e) => e.sentences.includes(t.sentence))
@@ -827,8 +839,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       const own = countriesOf(src.list);
       // … or else the parties of the first "بين X وY" before it ("وقف إطلاق النار بين إسرائيل ولبنان")
       let at = -1;
-      for (let k = doc.sentenceTokens?.[t.sentence] ?? 0; k < match.trigger && at < 0; k++)
-        if (tokens[k]?.norm === "بين") at = k;
+      for (let k = sentenceStart; k < match.trigger && at < 0; k++) if (tokens[k]?.norm === "بين") at = k;
       const parties = phrases
         .filter((p) => !!p.code && coded.has(p.code) && p.tokEnd <= match.trigger)
         .concat(coded.size || at < 0 ? [] : betweenParties(at, phrases))
@@ -926,7 +937,6 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "قال عبد المهدي إن الغارة شكلت انتهاكا صارخا": what an act "constitutes" is its judge's view — the
     // speaker's (or the sentence's subject's), aimed at the author of the act or the actor judged
     if (CONSTITUTES.test(pattern.id)) {
-      const sentenceStart = doc.sentenceTokens?.[t.sentence] ?? 0;
       const judge =
         saidBy(said, match.trigger)?.speaker ??
         phrases.find(
@@ -978,9 +988,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     if (!targets.length && /^07/.test(pattern.cameo) && src.list.length) {
       const own = countriesOf(src.list);
       // within 8 tokens, not past punctuation
-      let stop = match.end;
-      while (stop <= match.end + 8 && tokens[stop]?.sentence === t.sentence && tokens[stop]?.kind !== "punct")
-        stop++;
+      const stop = punctuationAfter(tokens, match.end, match.end + 9, t.sentence);
       const recipient = otherParty(
         withAdjectives,
         match.end,
@@ -998,13 +1006,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       } else if (pattern.form === "noun") {
         // aid on its way goes to the country of the place it reaches ("هبطت في مطار دمشق طائرة إماراتية")
         // … a country after it first ("لإغاثة متضرري الزلزال في سوريا وتركيا": both receive)
-        let clauseEnd = match.end;
-        while (
-          clauseEnd < stop + 12 &&
-          tokens[clauseEnd]?.sentence === t.sentence &&
-          tokens[clauseEnd]?.kind !== "punct"
-        )
-          clauseEnd++;
+        const clauseEnd = punctuationAfter(tokens, stop, stop + 12, t.sentence);
         const named = phrases.find(
           (p) =>
             p.tokStart >= match.end &&
@@ -1087,14 +1089,10 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       // فوري لإطلاق النار في غزة")
       const demand = pattern.cameo.startsWith("10");
       const own = countriesOf(src.list);
-      const to =
-        t.sentence + 1 < (doc.sentenceTokens?.length ?? 0)
-          ? doc.sentenceTokens![t.sentence + 1]!
-          : tokens.length;
       // places are where things would happen ("أي هجوم على رفح"), not whom the warning is for
       // within the warning's clause: up to the next comma ("…، مؤكدا رفض القاهرة دفع الفلسطينيين")
       let stop = match.end;
-      while (stop < to && tokens[stop]?.text !== "،" && tokens[stop]?.text !== ",") stop++;
+      while (stop < sentenceEnd && tokens[stop]?.text !== "،" && tokens[stop]?.text !== ",") stop++;
       // … but a capital that is the clause's subject is its government ("بأن واشنطن ولندن ستدفعان")
       const subjectCapital = (p: ActorPhrase) =>
         p.head !== "place" &&
@@ -1118,8 +1116,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "ولم تفرج سلطات صنعاء عن أي من المحتجزين": freeing unnamed captives frees those its side took
     const captive = lastActs.captive;
     const unnamedCaptives =
-      src.list.length === 1 &&
-      targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
+      src.list.length === 1 && targets.every((p) => p.head === "agent" && namesCaptives(p));
     if (
       /^084/.test(pattern.cameo) &&
       (!targets.length || unnamedCaptives) &&
@@ -1146,7 +1143,6 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "طالب غوتيريش بالإفراج عن جميع الموظفين المحتجزين": a call to free captives no party is named for
     // addresses whoever took them
     // (the holder the sentence names first: "عن جميع الرهائن المحتجزين لدى حركة حماس")
-    const sentenceEnd = doc.sentenceTokens?.[t.sentence + 1] ?? tokens.length;
     const captor = holderAfter(tokens, phrases, match.end, sentenceEnd) ?? lastActs.captor;
     // … even when it names the captives ("بالإفراج عن الموظفين المحتجزين": the staff are what is asked for)
     const captives =
@@ -1218,7 +1214,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       /^084/.test(pattern.cameo) &&
       src.list.length === 2 &&
       targets.length > 0 &&
-      targets.every((p) => p.head === "agent" && p.pieces.some((x) => PRISONERS.has(x.resolved.entry.id)));
+      targets.every((p) => p.head === "agent" && namesCaptives(p));
     if (exchange) targets = [];
     // a verbal noun with no target ("الاحتجاجات", "العمليات الإرهابية") is an event only with its own
     // agent (a genitive or adjective after it); a sentence's subject often just talks about it — even
@@ -1400,9 +1396,8 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     // "يطالب بوقف فوري لإطلاق النار، وبالإفراج عن جميع الرهائن المحتجزين لدى حماس": a second demand
     // joined by و to the first is one more event, addressed to the holder of the captives
     if (/^(02|10)/.test(pattern.cameo) && src.list[0]?.code && pattern.form !== "noun") {
-      const end = doc.sentenceTokens?.[t.sentence + 1] ?? tokens.length;
-      const second = secondRelease(tokens, match.end, end);
-      const holder = second >= 0 ? holderAfter(tokens, phrases, second, end) : null;
+      const second = secondRelease(tokens, match.end, sentenceEnd);
+      const holder = second >= 0 ? holderAfter(tokens, phrases, second, sentenceEnd) : null;
       const release = lexicon.codes.cameo.get("1053");
       if (holder?.code && release && holder.code.slice(0, 3) !== src.list[0].code.slice(0, 3))
         events.push({
