@@ -1,7 +1,9 @@
 /**
  * Extraction throughput on the ANT corpus (../shared/data/news/ant-corpus.jsonl):
  * a bare pass (read, tokenise, write JSON) against the full pipeline on one
- * thread and on all threads, in one run. Prints articles/s and the ratio.
+ * thread and on all threads, in one run. Prints articles/s and the ratio. Each in-process pass runs
+ * twice: cold (its first run in the process: the JIT compiles as it goes and the word cache starts
+ * empty) and warm (again, as every pass after the first of a long-running extraction runs).
  *
  *   npm run build && npx vite-node bench/extract-throughput.ts [--limit N]
  */
@@ -33,7 +35,7 @@ function time(label: string, fn: () => number): number {
   return rate;
 }
 
-const bare = time("bare pass (tokenise + JSON)", () => {
+function barePass(): number {
   let out = 0;
   for (const a of articles) {
     const sentences = splitSentences(a.text);
@@ -41,17 +43,23 @@ const bare = time("bare pass (tokenise + JSON)", () => {
     out += JSON.stringify({ id: a.id, sentences, tokens: tokens.length }).length;
   }
   return out;
-});
+}
 const pipeline = createPipeline();
-pipeline.run({ id: "warm", text: "قال الوزير إن المحادثات ستستمر." });
-const one = time("full pipeline, 1 thread", () => {
+function fullPass(): number {
   let out = 0;
   for (const a of articles)
     out += JSON.stringify(
       pipeline.run({ id: a.id, text: a.text, title: a.title ?? null, published: a.published ?? null }),
     ).length;
   return out;
-});
+}
+// cold: each pass's first run in this process (the JIT compiles while it runs; the word cache is empty)
+pipeline.run({ id: "warm", text: "قال الوزير إن المحادثات ستستمر." });
+const bareCold = time("bare pass (tokenise + JSON), cold", barePass);
+const oneCold = time("full pipeline, 1 thread, cold", fullPass);
+// warm: the same passes again, as a long-running extraction runs after its first thousand articles
+const bare = time("bare pass, warm", barePass);
+const one = time("full pipeline, 1 thread, warm", fullPass);
 const input = join(tmpdir(), "marsad-bench-input.jsonl");
 writeFileSync(input, `${lines.join("\n")}\n`);
 const bin = fileURLToPath(new URL("../bin/marsad.js", import.meta.url));
@@ -61,5 +69,6 @@ const cli = (jobs: number) => () =>
   }).length;
 const cli1 = time("CLI extract --jobs 1 (incl. startup)", cli(1));
 const all = time(`CLI extract --jobs ${availableParallelism()} (incl. startup)`, cli(availableParallelism()));
-console.log(`\nratio full/bare (1 thread): ${(bare / one).toFixed(1)}× slower than the bare pass`);
+console.log(`\nratio full/bare (1 thread, warm): ${(bare / one).toFixed(1)}× slower than the bare pass`);
+console.log(`ratio full/bare (1 thread, cold): ${(bareCold / oneCold).toFixed(1)}×`);
 console.log(`all threads vs 1 thread (CLI): ${(all / cli1).toFixed(2)}×`);

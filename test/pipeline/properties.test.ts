@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { tokenize } from "../../src/lang/ar/tokenize.js";
 import { createPipeline } from "../../src/pipeline/index.js";
 
 /** Random text mixing Unicode with fragments of Arabic news and awkward characters. */
@@ -58,6 +59,26 @@ describe("pipeline properties", () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("gives every token the text, form, kind and script that tokenize gives, whether its word was cached or not", () => {
+    // the tokens stage normalises a word only the first time it meets it (see stages/tokens.ts)
+    fc.assert(
+      fc.property(text, (s) => {
+        const doc = pipeline.analyse({ id: "p", text: s });
+        const fresh = (doc.sentences ?? []).flatMap((u) => tokenize(s, u.start, u.end));
+        const view = (t: {
+          start: number;
+          end: number;
+          text: string;
+          norm: string;
+          kind: string;
+          arabic: boolean;
+        }) => [t.start, t.end, t.text, t.norm, t.kind, t.arabic].join("|");
+        expect((doc.tokens ?? []).map(view)).toEqual(fresh.map(view));
+      }),
+      { numRuns: 500 },
     );
   });
 });

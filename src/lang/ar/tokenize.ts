@@ -69,8 +69,19 @@ export type TokenSink = (
   arabic: boolean,
 ) => void;
 
-/** Scans `text` from `from` to `to` and hands every token to `sink`, in order. */
-export function scanTokens(text: string, from: number, to: number, sink: TokenSink): void {
+/** Receives each token's span and kind only: what its text is and normalises to is the receiver's to ask. */
+export type SpanSink = (start: number, end: number, kind: TokenKind) => void;
+
+/** Is `text` written in Arabic script? */
+export function isArabic(text: string): boolean {
+  return ARABIC.test(text);
+}
+
+const PUNCT = /\p{P}/u;
+const SEPARATOR = /[.,\u066B\u066C]/;
+
+/** Scans `text` from `from` to `to` and hands every token's span to `sink`, in order. */
+export function scanSpans(text: string, from: number, to: number, sink: SpanSink): void {
   let i = from;
   while (i < to) {
     const packed = classAt(text, i);
@@ -89,20 +100,37 @@ export function scanTokens(text: string, from: number, to: number, sink: TokenSi
           i += next >> 2;
           continue;
         }
-        const c = text[i] ?? "";
         // decimal and thousands separators inside numbers: 3.5 ٣٫٥ 1,000
-        if (cls === NUMBER_C && /[.,\u066B\u066C]/.test(c) && i + 1 < to && DIGIT.test(text[i + 1] ?? "")) {
+        if (
+          cls === NUMBER_C &&
+          SEPARATOR.test(text[i] ?? "") &&
+          i + 1 < to &&
+          DIGIT.test(text[i + 1] ?? "")
+        ) {
           i += 1;
           continue;
         }
         break;
       }
     }
-    const slice = text.slice(start, i);
     const kind: TokenKind =
-      cls === WORD_C ? "word" : cls === NUMBER_C ? "number" : /\p{P}/u.test(slice) ? "punct" : "symbol";
-    sink(start, i, slice, normalize(slice), kind, ARABIC.test(slice));
+      cls === WORD_C
+        ? "word"
+        : cls === NUMBER_C
+          ? "number"
+          : PUNCT.test(text.slice(start, i))
+            ? "punct"
+            : "symbol";
+    sink(start, i, kind);
   }
+}
+
+/** Scans `text` from `from` to `to` and hands every token to `sink`, in order. */
+export function scanTokens(text: string, from: number, to: number, sink: TokenSink): void {
+  scanSpans(text, from, to, (start, end, kind) => {
+    const slice = text.slice(start, end);
+    sink(start, end, slice, normalize(slice), kind, ARABIC.test(slice));
+  });
 }
 
 /** Splits `text` (from `from` to `to`) into tokens with offsets into `text`. */

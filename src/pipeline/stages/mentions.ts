@@ -36,7 +36,8 @@ export function wordKeys(seg: Segmentation | null, norm: string): string[] {
     addKey(keys, matchKey(kept + stem + enc));
   }
   addKey(keys, matchKey(norm));
-  return keys;
+  // (a copy holds exactly its keys: a pushed-to array keeps room for 17, and words' keys are cached)
+  return keys.slice();
 }
 
 function addKey(keys: string[], key: string): void {

@@ -1,5 +1,6 @@
 import { type KnownWords, type Piece, type Segmentation, segment } from "../../lang/ar/clitics.js";
-import { scanTokens, type TokenKind } from "../../lang/ar/tokenize.js";
+import { normalize } from "../../lang/ar/normalize.js";
+import { isArabic, scanSpans, type TokenKind } from "../../lang/ar/tokenize.js";
 import type { ArticleDoc, WorkToken } from "../doc.js";
 import type { Stage } from "../stage.js";
 import { CONJ_PREP, wordKeys } from "./mentions.js";
@@ -17,8 +18,12 @@ export interface TokenContext {
  * the token's start) and its match keys. Words repeat, so most lookups hit, and
  * one lookup serves both. Two generations: when the young one fills it becomes
  * the old one, and words found there move back, so frequent words survive while
- * memory stays under 2 × GENERATION entries (≈ 6 MB per analysis thread;
- * clearing everything at once re-segmented the commonest words).
+ * memory stays under 2 × GENERATION entries (≈ 440 bytes each, 7 MB per analysis thread;
+ * clearing everything at once re-segmented the commonest words). A miss costs ≈ 6 µs in the
+ * pipeline (normalising, segmenting, keys, what the word may start, and promoting the entry out
+ * of the young heap), a hit ≈ 0.3 µs. Twice the generation cut the ANT corpus's misses from
+ * 218,000 to 149,000 (85,000 distinct words), but raised `marsad extract --jobs 2`'s peak
+ * RSS on 100,000 articles from 274 to 366 MB (bench/memory.ts), past its 300 MB budget.
  */
 interface WordInfo {
   /**
@@ -27,6 +32,7 @@ interface WordInfo {
    */
   text: string;
   norm: string;
+  arabic: boolean;
   seg: Segmentation | null;
   keys: string[];
   /** A number computed from the keys for one owner (a lexicon: see `wordMemo`). */
@@ -38,15 +44,18 @@ let young = new Map<string, WordInfo>();
 let old = new Map<string, WordInfo>();
 const NONE: Piece[] = [];
 
-function wordInfo(text: string, norm: string, arabic: boolean, known: KnownWords): WordInfo {
+/** What the word `text` gives: normalised and segmented only when it is not cached. */
+function wordInfo(text: string, known: KnownWords): WordInfo {
   let info = young.get(text);
   if (!info) {
     info = old.get(text);
     if (!info) {
+      const norm = normalize(text);
       // a word that normalises to itself keeps one string for both
       const n = norm === text ? text : norm;
+      const arabic = isArabic(text);
       const seg = arabic ? segment(text, 0, known, n) : null;
-      info = { text, norm: n, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
+      info = { text, norm: n, arabic, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
     }
     if (young.size >= GENERATION) {
       old = young;
@@ -173,15 +182,22 @@ export const tokensStage: Stage<TokenContext> = {
   run(doc: ArticleDoc, ctx: TokenContext) {
     const tokens: WorkToken[] = [];
     const bounds: number[] = [];
+    const text = doc.text;
     for (const s of doc.sentences ?? []) {
       bounds.push(tokens.length);
-      scanTokens(doc.text, s.start, s.end, (start, end, text, norm, kind, arabic) => {
-        const info = kind === "word" ? wordInfo(text, norm, arabic, ctx.known) : null;
-        tokens.push(
-          info
-            ? new DocToken(tokens.length, start, end, info.text, info.norm, kind, arabic, s.index, info)
-            : new DocToken(tokens.length, start, end, text, norm, kind, arabic, s.index, null),
-        );
+      scanSpans(text, s.start, s.end, (start, end, kind) => {
+        const slice = text.slice(start, end);
+        if (kind === "word") {
+          const info = wordInfo(slice, ctx.known);
+          tokens.push(
+            new DocToken(tokens.length, start, end, info.text, info.norm, kind, info.arabic, s.index, info),
+          );
+        } else {
+          const norm = normalize(slice);
+          tokens.push(
+            new DocToken(tokens.length, start, end, slice, norm, kind, isArabic(slice), s.index, null),
+          );
+        }
       });
     }
     bounds.push(tokens.length);
