@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
 import type { ActorPhrase, Piece } from "./phrases.js";
 import { codeName } from "./resolve.js";
-import { contentStart } from "./stages/tokens.js";
+import { contentStart, piecesOf } from "./stages/tokens.js";
 
 /**
  * Reads a run of pieces as one or more coordinated actors. A piece whose first
@@ -12,7 +12,7 @@ import { contentStart } from "./stages/tokens.js";
  */
 
 function startsWithAnd(t: WorkToken | undefined): boolean {
-  return t?.seg?.proclitics[0]?.norm === "و";
+  return piecesOf(t)?.proclitics[0]?.norm === "و";
 }
 
 function compose(pieces: Piece[], inherited: string | null, lexicon: Lexicon) {

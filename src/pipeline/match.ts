@@ -3,6 +3,7 @@ import type { EventPattern, PatternToken } from "../lexicon/types.js";
 import type { WorkToken } from "./doc.js";
 import { type ActorPhrase, isPlace } from "./phrases.js";
 import { tokenKeys } from "./stages/mentions.js";
+import { piecesOf } from "./stages/tokens.js";
 
 /**
  * Matching one event pattern at a trigger token, aware of actor phrases:
@@ -81,7 +82,7 @@ function pastAdjuncts(view: SentenceView, j: number): number {
     while (q < view.end && q < k + 7) {
       const w = view.tokens[q]!;
       if (w.kind !== "word") break;
-      const pro = w.seg?.proclitics.map((x) => x.norm) ?? [];
+      const pro = piecesOf(w)?.proclitics.map((x) => x.norm) ?? [];
       const genitive = pro.includes("ل") || (pro.length === 0 && w.norm.startsWith("لل"));
       const adjective = pro.every((x) => x === "ال") && (pro.includes("ال") || w.norm.startsWith("ال"));
       const phrase = view.byStart.get(q)?.[0];
@@ -117,7 +118,7 @@ function hasKey(t: WorkToken | undefined, key: string): boolean {
 
 /** "ب" / "ل" / "ك" on a token, if any. */
 export function prepOf(t: WorkToken | undefined): string | null {
-  const p = t?.seg?.proclitics.find((x) => PREP_PROCLITICS.has(x.norm));
+  const p = piecesOf(t)?.proclitics.find((x) => PREP_PROCLITICS.has(x.norm));
   return p ? p.norm : null;
 }
 

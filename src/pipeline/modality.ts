@@ -3,6 +3,7 @@ import { normalize } from "../lang/ar/normalize.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
 import { NO_KEYS, tokenKeys } from "./stages/mentions.js";
+import { piecesOf } from "./stages/tokens.js";
 
 /**
  * Modality of an event from its trigger and the words before it in its clause:
@@ -66,7 +67,7 @@ function isImperfect(t: WorkToken | undefined): boolean {
 }
 
 function isFutureVerb(t: WorkToken | undefined): boolean {
-  return !!t?.seg?.proclitics.some((p) => p.norm === "س");
+  return !!piecesOf(t)?.proclitics.some((p) => p.norm === "س");
 }
 
 export function modalityOf(

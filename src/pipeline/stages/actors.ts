@@ -9,7 +9,7 @@ import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
 import { mayStart, POINTERS } from "../starts.js";
 import { NO_KEYS, tokenKeys } from "./mentions.js";
-import { contentStart } from "./tokens.js";
+import { contentStart, piecesOf } from "./tokens.js";
 
 /**
  * Actor phrases and entities, with coreference inside the article:
@@ -422,7 +422,7 @@ function joinCoordinated(phrases: ActorPhrase[], tokens: WorkToken[]): void {
     // … and counted ones: "خمسة عشر سعوديا وأربعة سودانيين"
     const counted = next.tokStart === prev.tokEnd + 1 && isNumber(tokens[prev.tokEnd]);
     if (next.tokStart !== prev.tokEnd && !counted) continue;
-    if (tokens[prev.tokEnd]?.seg?.proclitics[0]?.norm !== "و") continue;
+    if (piecesOf(tokens[prev.tokEnd])?.proclitics[0]?.norm !== "و") continue;
     // a nationality after a number names people: "خمسة عشر سعوديا" (Saudis), not a noun's adjective
     if (counted && prev.head === "adjective" && isNumber(tokens[prev.tokStart - 1])) {
       prev.head = "agent";
@@ -471,7 +471,7 @@ function memberOf(p: ActorPhrase, before: ActorPhrase | undefined, tokens: WorkT
   if (before.tokEnd !== p.tokStart) return;
   const first = tokens[before.tokStart];
   const genitive =
-    first?.seg?.proclitics.some((x) => x.norm === "ل") ||
+    piecesOf(first)?.proclitics.some((x) => x.norm === "ل") ||
     ["في", "باسم"].includes(tokens[before.tokStart - 1]?.norm ?? "");
   if (!genitive) return;
   let member = false;

@@ -12,6 +12,7 @@ import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
 import { NO_KEYS, tokenKeys } from "./mentions.js";
+import { piecesOf } from "./tokens.js";
 
 /**
  * Assembles coded events from matched triggers:
@@ -189,7 +190,8 @@ function inPrepPhrase(phrase: ActorPhrase, tokens: WorkToken[]): boolean {
   return (
     !!prev &&
     (PREPOSITIONS.has(prev.norm) ||
-      (!!prev.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") && QUANTIFIERS.has(prev.stem)))
+      (!!piecesOf(prev)?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") &&
+        QUANTIFIERS.has(prev.stem)))
   );
 }
 
@@ -286,7 +288,7 @@ function sources(
   if (
     said?.speaker.code &&
     match.pattern.form === "noun" &&
-    trig?.seg?.enclitics.length &&
+    piecesOf(trig)?.enclitics.length &&
     said.cueEnd <= match.trigger
   )
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
@@ -312,7 +314,8 @@ function sources(
   // after a comma takes its subject from the main clause, not from the complement before the comma
   const prev = tokens[match.trigger - 1];
   const opensClause =
-    (prev?.text === "،" || prev?.text === ",") && tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و";
+    (prev?.text === "،" || prev?.text === ",") &&
+    piecesOf(tokens[match.trigger])?.proclitics[0]?.norm === "و";
   const sentenceStart = doc.sentenceTokens?.[t.sentence] ?? 0;
   const mainClause =
     opensClause && t.clauseStart > sentenceStart && CLAUSE_OPENING.has(tokens[t.clauseStart - 1]?.norm ?? "");
@@ -384,13 +387,13 @@ function sources(
     return { list: group(after, phrases), rule: "source:vso-adjective" };
   // "أعلنت القاهرة أنها سترسل …": the pronoun on أن is the speaker
   const comp = said ? tokens[said.tokStart] : undefined;
-  if (said && comp?.seg?.enclitics.length && said.speaker.code)
+  if (said && piecesOf(comp)?.enclitics.length && said.speaker.code)
     return { list: [said.speaker], rule: "source:speaker-pronoun" };
   // "قال خان إن مكتبه يحقق في …", "إن قواته ستواصل": the speaker's own body, named by its pronoun
   const own = tokens[match.trigger - 1];
   const ownBody =
     !!own &&
-    ((!!own.seg?.enclitics.length && OWN_BODIES.has(own.stem)) ||
+    ((!!piecesOf(own)?.enclitics.length && OWN_BODIES.has(own.stem)) ||
       OWN_BODIES.has(own.norm.replace(/(ه|ها|هم)$/, "")));
   if (said?.speaker.code && ownBody) return { list: [said.speaker], rule: "source:speaker-body" };
   return { list: [], rule: "source:none" };
@@ -449,9 +452,9 @@ function agentPhrase(
     let at = -1;
     if (next && AGENT_MARKERS.some(([a, b]) => t.norm === a && next.stem.replace(/^ال/, "") === b))
       at = k + 2;
-    else if (t.seg?.proclitics.some((x) => x.norm === "ب") && AGENT_INSTRUMENTS.has(t.stem)) at = k + 1;
+    else if (piecesOf(t)?.proclitics.some((x) => x.norm === "ب") && AGENT_INSTRUMENTS.has(t.stem)) at = k + 1;
     // "هجوم شنه مسلحون", "زيارة أجراها الوزيران": a relative verb with the noun's pronoun names its doer
-    else if (t.seg?.enclitics.length && AGENT_VERBS.has(t.stem)) at = k + 1;
+    else if (piecesOf(t)?.enclitics.length && AGENT_VERBS.has(t.stem)) at = k + 1;
     // "قُتل سليماني في غارة أمريكية": the nationality of the attack that did it
     else if (ATTACK_NOUNS.has(t.stem.replace(/^ال/, ""))) {
       const adjective = phrases.find(
@@ -525,7 +528,7 @@ function secondRelease(tokens: WorkToken[], from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     if (t.text === "،" || t.text === ",") comma = true;
-    const pro = t.seg?.proclitics.map((x) => x.norm) ?? [];
+    const pro = piecesOf(t)?.proclitics.map((x) => x.norm) ?? [];
     if (comma && pro[0] === "و" && pro.includes("ب") && RELEASE_WORDS.has(t.stem.replace(/^ال/, "")))
       return k;
   }
@@ -552,7 +555,9 @@ function location(doc: ArticleDoc, t: Trigger, phrases: ActorPhrase[]) {
       const facility =
         !!prev && FACILITIES.has(prev.stem) && LOCATIVE_OR_TO.has(tokens[p.tokStart - 2]?.norm ?? "");
       return (
-        first?.seg?.proclitics.some((x) => x.norm === "ب") || (!!prev && LOCATIVE.has(prev.norm)) || facility
+        piecesOf(first)?.proclitics.some((x) => x.norm === "ب") ||
+        (!!prev && LOCATIVE.has(prev.norm)) ||
+        facility
       );
     });
   const after = places.find((p) => p.tokStart >= t.match.trigger);
@@ -652,7 +657,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       pattern.form === "verb" &&
       shared &&
       (temporal ||
-        (tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
+        (piecesOf(tokens[match.trigger])?.proclitics[0]?.norm === "و" &&
           !partyPhrases(withAdjectives).some(
             (p) => p.tokStart > shared.at(-1)!.tokEnd && p.tokEnd <= match.trigger,
           )))
@@ -685,7 +690,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         !addressee &&
         !targets.length &&
         shared?.length &&
-        tokens[match.trigger]?.seg?.proclitics[0]?.norm === "و" &&
+        piecesOf(tokens[match.trigger])?.proclitics[0]?.norm === "و" &&
         only.tokStart === match.trigger + 1 &&
         !shared.some((x) => x.code === only.code)
       ) {
@@ -1253,7 +1258,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
     const recalled =
       pattern.cameo === "114" &&
       !!envoy &&
-      (!!envoy.seg?.enclitics.length ||
+      (!!piecesOf(envoy)?.enclitics.length ||
         (!!envoyPhrase && src.list.includes(envoyPhrase) && pattern.form === "noun") ||
         withAdjectives.some(
           (p) =>

@@ -5,6 +5,7 @@ import type { ActorPhrase } from "../phrases.js";
 import type { Stage } from "../stage.js";
 import { ATTRIBUTION, mayStart } from "../starts.js";
 import { NO_KEYS, tokenKeys } from "./mentions.js";
+import { piecesOf } from "./tokens.js";
 
 /**
  * Attribution: who says what.
@@ -50,12 +51,12 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
       let contentStart = from;
       if (cue.kind === "source") {
         // "في بيانه" / "في كلمته": the subject's own statement; "في بيان لوزارة الخارجية": the genitive's
-        const own = !!tokens[cueEnd - 1]?.seg?.enclitics.length || tokens[i]?.norm === "في";
+        const own = !!piecesOf(tokens[cueEnd - 1])?.enclitics.length || tokens[i]?.norm === "في";
         const genitive = inSentence.find(
           (a) =>
             a.tokStart >= cueEnd &&
             a.tokStart <= cueEnd + 1 &&
-            (!own || !!tokens[a.tokStart]?.seg?.proclitics.some((x) => x.norm === "ل")),
+            (!own || !!piecesOf(tokens[a.tokStart])?.proclitics.some((x) => x.norm === "ل")),
         );
         speaker =
           own && !genitive
@@ -64,15 +65,16 @@ export function findAttributions(doc: ArticleDoc, lexicon: Lexicon): Attribution
         contentStart = from;
       } else {
         const after = inSentence.find((a) => a.tokStart >= cueEnd && a.tokStart <= cueEnd + SPEAKER_REACH);
-        const comp = tokens.slice(cueEnd, to).findIndex((t) => isComplementizer(t.norm, t.stem));
-        const compAt = comp >= 0 ? cueEnd + comp : -1;
+        let compAt = -1;
+        for (let k = cueEnd; k < to && compAt < 0; k++)
+          if (isComplementizer(tokens[k]!.norm, tokens[k]!.stem)) compAt = k;
         // "نقلت وكالة الأنباء عن المجلس العسكري ترحيبه …": who is quoted speaks, not who quotes
         const quoted = cue.id === "sp.naqala" ? quotedAfter(tokens, inSentence, cueEnd, to) : undefined;
         if (cue.id === "sp.naqala" && !quoted) continue;
         if (quoted) speaker = quoted;
         else if (after && (compAt < 0 || after.tokStart < compAt)) speaker = after;
         else if (isParticiple(tokens[i]!.stem)) speaker = subjectOf(out, s, inSentence, i, tokens);
-        else speaker = [...inSentence].reverse().find((a) => a.tokEnd <= i);
+        else speaker = inSentence.findLast((a) => a.tokEnd <= i);
         contentStart =
           compAt >= 0 && !quoted ? compAt : speaker && speaker.tokStart > i ? speaker.tokEnd : cueEnd;
       }
@@ -131,7 +133,7 @@ function subjectOf(
         a.tokEnd <= at &&
         a.head !== "place" &&
         a.head !== "adjective" &&
-        !tokens[a.tokStart]?.seg?.proclitics.some((x) => x.norm === "ل" || x.norm === "ب") &&
+        !piecesOf(tokens[a.tokStart])?.proclitics.some((x) => x.norm === "ل" || x.norm === "ب") &&
         !PREPOSITIONS.has(tokens[a.tokStart - 1]?.norm ?? ""),
     ) ?? inSentence.findLast((a) => a.tokEnd <= at)
   );

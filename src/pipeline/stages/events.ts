@@ -206,7 +206,7 @@ function isComplement(
       if (f.match.pattern.cameo.startsWith("09") && f.match.trigger < i && i - f.match.end <= 6) return true;
     }
   const marked =
-    !!t.seg?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") ||
+    !!piecesOf(t)?.proclitics.some((x) => x.norm === "ب" || x.norm === "ل") ||
     tokens[i - 1]?.norm === "الي" ||
     tokens[i - 1]?.norm === "علي";
   if (!marked) return false;
@@ -214,7 +214,7 @@ function isComplement(
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     const w = tokens[k]!;
     if (w.sentence !== sentence || w.kind !== "word") break;
-    if (!w.seg?.proclitics.some((x) => x.norm === "ال") && tokenKeys(w).some((key) => verbs.has(key)))
+    if (!piecesOf(w)?.proclitics.some((x) => x.norm === "ال") && tokenKeys(w).some((key) => verbs.has(key)))
       return true;
   }
   // the latest trigger of this sentence before i (found is in text order: stop at earlier sentences)

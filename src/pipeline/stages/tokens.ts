@@ -130,7 +130,8 @@ class DocToken implements WorkToken {
  * Reading `seg` places a copy at the token's offset, which most readers of a piece's norm
  * never need (nearly every token was placed only to have its proclitics looked at).
  */
-export function piecesOf(t: WorkToken): Segmentation | null {
+export function piecesOf(t: WorkToken | undefined): Segmentation | null {
+  if (!t) return null;
   return t instanceof DocToken ? (t.info?.seg ?? null) : t.seg;
 }
 
