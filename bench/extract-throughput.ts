@@ -1,9 +1,9 @@
 /**
  * Extraction throughput on the ANT corpus (../shared/data/news/ant-corpus.jsonl):
  * a bare pass (read, tokenise, write JSON) against the full pipeline on one
- * thread and on all threads, in one run. Prints articles/s and the ratio. Each in-process pass runs
- * twice: cold (its first run in the process: the JIT compiles as it goes and the word cache starts
- * empty) and warm (again, as every pass after the first of a long-running extraction runs).
+ * thread and on all threads, in one run. Prints articles/s and the ratio. Each in-process pass
+ * runs twice: cold (its first run in the process, while the JIT compiles) and warm (again, as a
+ * long-running extraction runs after its first thousand articles).
  *
  *   npm run build && npx vite-node bench/extract-throughput.ts [--limit N]
  */
@@ -53,7 +53,7 @@ function fullPass(): number {
     ).length;
   return out;
 }
-// cold: each pass's first run in this process (the JIT compiles while it runs; the word cache is empty)
+// cold: each pass's first run in this process (the JIT compiles while it runs)
 pipeline.run({ id: "warm", text: "قال الوزير إن المحادثات ستستمر." });
 const bareCold = time("bare pass (tokenise + JSON), cold", barePass);
 const oneCold = time("full pipeline, 1 thread, cold", fullPass);

@@ -34,8 +34,8 @@ export function defaultJobs(): number {
  * thresholds from its maximum, which by default is a quarter of the machine's
  * memory: analysis garbage then piles up to hundreds of MB before anything is
  * collected. Measured on ANT, a thread's live heap after a collection is
- * ≈ 40 MB (code, the compiled lexicon ≈ 26 MB, the word cache of
- * stages/tokens.ts ≈ 6 MB), plus one article's working set: a 96 MB old
+ * ≈ 40 MB (code, the compiled lexicon ≈ 26 MB; then also a word cache of
+ * ≈ 6 MB, since replaced by one table per article in stages/tokens.ts), plus one article's working set: a 96 MB old
  * generation leaves V8 room to collect incrementally (at 48 MB threads ran
  * out; at 64 MB collections slow analysis down; 128 MB was no faster and
  * held ≈ 30 MB more per thread at --jobs 2), and a 12 MB young generation

@@ -7,7 +7,7 @@ import { tokenKeys } from "./stages/mentions.js";
 import { piecesOf, wordMemo } from "./stages/tokens.js";
 
 /**
- * What may start at a token, one bit per kind of match, asked once per distinct word (see
+ * What may start at a token, one bit per kind of match, asked once per distinct word of an article (see
  * `wordMemo`): most tokens start nothing, and each stage used to ask its trie about every
  * token's keys again. For a trie, a clear bit means its `longest` at that token, with the usual
  * alternatives (the token's keys, none for a token that is not a word), is null.

@@ -1,4 +1,4 @@
-import { normalize, normalizeWithMap } from "./normalize.js";
+import { normalize, normalizeWithMap, oneToOne } from "./normalize.js";
 
 /**
  * Clitic segmentation: a token is split into proclitics (و ف ب ل ك س ال لل),
@@ -30,10 +30,8 @@ export interface Segmentation {
 
 export type KnownWords = ReadonlySet<string>;
 
-const CONJ = ["و", "ف"];
-const PREP = ["ب", "ل", "ك"];
 const ENCLITICS = ["هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"];
-const VERB_PREFIX = /^[يتنا]/;
+const NO_ENCLITICS: string[] = [];
 /** Prepositions and particles that take pronoun suffixes: عليه، لديها، منهم، إنه. */
 const PARTICLE_HOSTS = new Set(
   [
@@ -93,83 +91,124 @@ function derived(stem: string): boolean {
   return stem.length >= 5 && stem.startsWith("است");
 }
 
-/** A one-letter preposition with a pronoun: له، بها، لهم، بنا. */
-const PREP_PRONOUN = /^[بل](ه|ها|هم|هما|هن|نا|ك|كم|كما|ي)$/;
+/** The pronouns a one-letter preposition takes as a word of its own: له، بها، لهم، بنا. */
+const PREP_PRONOUNS = new Set(["ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم", "كما", "ي"]);
 
-/** Enumerates proclitic sequences: (و|ف)? (س | ب|ل|ك)? (ال)? — and لل. */
-function procliticSplits(w: string): Array<{ pro: string[]; rest: string; article: boolean }> {
-  const out: Array<{ pro: string[]; rest: string; article: boolean }> = [
-    { pro: [], rest: w, article: false },
-  ];
-  const conjs = [[] as string[], ...CONJ.filter((c) => w.startsWith(c)).map((c) => [c])];
-  for (const conj of conjs) {
-    const r1 = w.slice(conj.length);
-    if (conj.length) out.push({ pro: conj, rest: r1, article: false });
-    for (const p of PREP) {
-      if (!r1.startsWith(p)) continue;
-      const r2 = r1.slice(1);
-      if (p === "ل" && r2.startsWith("ل") && r2.length > 3) {
-        out.push({ pro: [...conj, "ل", "ال"], rest: r2.slice(1), article: true }); // للسلطة
-      }
-      out.push({ pro: [...conj, p], rest: r2, article: false });
-      if (r2.startsWith("ال")) out.push({ pro: [...conj, p, "ال"], rest: r2.slice(2), article: true });
-    }
-    if (r1.startsWith("س") && VERB_PREFIX.test(r1.slice(1)) && r1.length >= 4) {
-      out.push({ pro: [...conj, "س"], rest: r1.slice(1), article: false });
-    }
-    if (r1.startsWith("ال")) out.push({ pro: [...conj, "ال"], rest: r1.slice(2), article: true });
-  }
-  return out;
+/** A one-letter preposition with a pronoun (ب or ل and one of PREP_PRONOUNS). */
+function isPrepPronoun(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.length >= 2 && w.length <= 4 && (c === 0x0628 || c === 0x0644) && PREP_PRONOUNS.has(w.slice(1));
 }
+
+/** The longest particle host (a pronoun's host is looked up only when it can be one). */
+const HOST_MAX = Math.max(...[...PARTICLE_HOSTS].map((h) => h.length));
+
+/**
+ * Proclitic sequences, built once and shared by every candidate (never mutated): [conjunction][kind],
+ * the conjunction none, و or ف; the kinds below.
+ */
+const CONJ_PRO = [[], ["و"], ["ف"]] as const;
+const ALONE = 0; // the conjunction alone
+const PREP_ARTICLE = 3; // + 1..3: ب ال, ل ال, ك ال (and لل, written without the article's alef)
+const FUTURE = 7; // س
+const ARTICLE = 8; // ال
+const SEQUENCES: ReadonlyArray<ReadonlyArray<string[]>> = CONJ_PRO.map((conj) => [
+  [...conj],
+  [...conj, "ب"],
+  [...conj, "ل"],
+  [...conj, "ك"],
+  [...conj, "ب", "ال"],
+  [...conj, "ل", "ال"],
+  [...conj, "ك", "ال"],
+  [...conj, "س"],
+  [...conj, "ال"],
+]);
 
 /**
  * Chooses the best segmentation of a normalised word. `rawLast` is the
  * original last letter (ة is never a pronoun). Every split and pronoun is
  * scored in turn and the first best wins; the tests that rule a candidate out
- * whatever its score come before the stem is looked up.
+ * whatever its score come before the stem is looked up. The splits, in order:
+ * the whole word; then with no conjunction, then with the word's و or ف: the conjunction alone,
+ * each preposition ب ل ك (for ل first لل = ل + ال, then ل, then ل + ال), the future س before an
+ * inflected verb, the article ال.
  */
 export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candidate {
-  if (PREP_PRONOUN.test(w)) return { pro: [w[0]!], stem: w.slice(1), enc: "", score: 4 };
+  if (isPrepPronoun(w)) return { pro: [w[0]!], stem: w.slice(1), enc: "", score: 4 };
   if (known.has(w) || w.length < 3) return { pro: [], stem: w, enc: "", score: 4 };
-  let best: Candidate = { pro: [], stem: w, enc: "", score: 0.5 };
-  const pronouns = rawLast !== "\u0629";
-  for (const split of procliticSplits(w)) {
-    const rest = split.rest;
-    const last = split.pro[split.pro.length - 1];
-    for (let e = -1; e < ENCLITICS.length; e++) {
-      const enc = e < 0 ? "" : ENCLITICS[e]!;
-      if (enc && (!pronouns || !rest.endsWith(enc))) continue;
-      const stem = enc ? rest.slice(0, rest.length - enc.length) : rest;
-      // a definite noun takes no pronoun (الوطني is not الوط + ني)
-      if (enc && (split.article || stem.startsWith("ال"))) continue;
-      const isKnown = known.has(stem);
-      const isHost = PARTICLE_HOSTS.has(stem);
-      const verbLikeStem = verbPrefixed(stem);
-      let tMarbuta = false;
-      if (enc) {
-        if ((enc === "ني" || enc === "ي") && !isHost && !verbLikeStem) continue;
-        tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
-        const verbHost = verbLikeStem && stem.length >= 3 && enc !== "ي" && enc !== "ك";
-        if (!(isHost || isKnown || tMarbuta || verbHost)) continue;
-        if (enc === "ي" && !isHost) continue;
-      }
-      let score = stemScore(stem, isKnown, isHost, split.article);
-      if (score === 0) continue;
-      if (last !== undefined) {
-        // a bare conjunction/preposition needs a known or clearly shaped stem
-        if (last === "س") score = verbLikeStem && stem.length >= 3 && stem.length <= 8 ? score + 0.5 : 0;
-        else if (!split.article && !isKnown) {
-          const conj = last === "و" || last === "ف";
-          const c = stem.charCodeAt(0);
-          const verbLike = conj && (c === 0x064a || c === 0x062a || c === 0x0646) && stem.length >= 4;
-          score = verbLike || (derived(stem) && stem.length >= 4) ? 1.1 : 0;
-        }
-      }
-      // ت before a pronoun is a ta marbuta (رغبتها); an inflected verb takes object pronouns (يدفعهم)
-      if (enc) score += isHost || isKnown ? 0.5 : tMarbuta ? 0.4 : enc.length > 1 ? 0.3 : 0.1;
-      if (score > 0) score -= 0.01 * (split.pro.length + (enc ? 1 : 0)); // prefer fewer pieces on ties
-      if (score > best.score) best = { pro: split.pro, stem, enc, score };
+  // the pronouns the word ends with (a split's rest is a suffix of the word: it ends with the
+  // same pronoun when it is long enough), found once instead of once per split
+  const encs = rawLast !== "\u0629" ? ENCLITICS.filter((e) => w.endsWith(e)) : NO_ENCLITICS;
+  let best: Candidate = { pro: SEQUENCES[0]![ALONE]!, stem: w, enc: "", score: 0.5 };
+  best = scoreSplit(best, SEQUENCES[0]![ALONE]!, w, false, encs, known);
+  const c0 = w.charCodeAt(0);
+  const conjs = c0 === 0x0648 ? 1 : c0 === 0x0641 ? 2 : 0;
+  for (let k = 0; k < (conjs ? 2 : 1); k++) {
+    const conj = k === 0 ? 0 : conjs;
+    const seqs = SEQUENCES[conj]!;
+    const r1 = conj ? w.slice(1) : w;
+    if (conj) best = scoreSplit(best, seqs[ALONE]!, r1, false, encs, known);
+    const p = r1.charCodeAt(0);
+    const prep = p === 0x0628 ? 1 : p === 0x0644 ? 2 : p === 0x0643 ? 3 : 0;
+    if (prep) {
+      const r2 = r1.slice(1);
+      // للسلطة: ل + ال with the article's alef not written
+      if (prep === 2 && r2.charCodeAt(0) === 0x0644 && r2.length > 3)
+        best = scoreSplit(best, seqs[PREP_ARTICLE + 2]!, r2.slice(1), true, encs, known);
+      best = scoreSplit(best, seqs[prep]!, r2, false, encs, known);
+      if (r2.startsWith("ال"))
+        best = scoreSplit(best, seqs[PREP_ARTICLE + prep]!, r2.slice(2), true, encs, known);
     }
+    if (p === 0x0633 && r1.length >= 4 && verbPrefixed(r1.slice(1)))
+      best = scoreSplit(best, seqs[FUTURE]!, r1.slice(1), false, encs, known);
+    if (r1.startsWith("ال")) best = scoreSplit(best, seqs[ARTICLE]!, r1.slice(2), true, encs, known);
+  }
+  return best;
+}
+
+/** Scores one split (proclitics `pro`, the rest `rest`) with no pronoun and with each of `encs`. */
+function scoreSplit(
+  best: Candidate,
+  pro: string[],
+  rest: string,
+  article: boolean,
+  encs: readonly string[],
+  known: KnownWords,
+): Candidate {
+  const last = pro[pro.length - 1];
+  for (let e = -1; e < encs.length; e++) {
+    const enc = e < 0 ? "" : encs[e]!;
+    if (enc && rest.length < enc.length) continue;
+    const stem = enc ? rest.slice(0, rest.length - enc.length) : rest;
+    // a definite noun takes no pronoun (الوطني is not الوط + ني)
+    if (enc && (article || stem.startsWith("ال"))) continue;
+    const isKnown = known.has(stem);
+    const isHost = stem.length <= HOST_MAX && PARTICLE_HOSTS.has(stem);
+    const verbLikeStem = verbPrefixed(stem);
+    let tMarbuta = false;
+    if (enc) {
+      if ((enc === "ني" || enc === "ي") && !isHost && !verbLikeStem) continue;
+      tMarbuta = stem.endsWith("ت") && stem.length >= 3 && enc !== "ي";
+      const verbHost = verbLikeStem && stem.length >= 3 && enc !== "ي" && enc !== "ك";
+      if (!(isHost || isKnown || tMarbuta || verbHost)) continue;
+      if (enc === "ي" && !isHost) continue;
+    }
+    let score = stemScore(stem, isKnown, isHost, article);
+    if (score === 0) continue;
+    if (last !== undefined) {
+      // a bare conjunction/preposition needs a known or clearly shaped stem
+      if (last === "س") score = verbLikeStem && stem.length >= 3 && stem.length <= 8 ? score + 0.5 : 0;
+      else if (!article && !isKnown) {
+        const conj = last === "و" || last === "ف";
+        const c = stem.charCodeAt(0);
+        const verbLike = conj && (c === 0x064a || c === 0x062a || c === 0x0646) && stem.length >= 4;
+        score = verbLike || (derived(stem) && stem.length >= 4) ? 1.1 : 0;
+      }
+    }
+    // ت before a pronoun is a ta marbuta (رغبتها); an inflected verb takes object pronouns (يدفعهم)
+    if (enc) score += isHost || isKnown ? 0.5 : tMarbuta ? 0.4 : enc.length > 1 ? 0.3 : 0.1;
+    if (score > 0) score -= 0.01 * (pro.length + (enc ? 1 : 0)); // prefer fewer pieces on ties
+    if (score > best.score) best = { pro, stem, enc, score };
   }
   return best;
 }
@@ -192,7 +231,8 @@ export function segment(
       stem: { text, norm: cand.stem, start, end: start + text.length },
       enclitics: NO_PIECES,
     };
-  const { map } = normalizeWithMap(text, start);
+  // a word whose every letter normalises to one letter needs no offset map ("وبالحكومة")
+  const map = oneToOne(text) ? null : normalizeWithMap(text, start).map;
   // piece boundaries in normalised positions; the first and last are the token's own ends
   const parts: Array<{ from: number; to: number; norm: string }> = [];
   let pos = 0;
@@ -207,8 +247,9 @@ export function segment(
   parts.push({ from: pos, to: stemEnd, norm: cand.stem });
   if (cand.enc) parts.push({ from: stemEnd, to: norm.length, norm: cand.enc });
   const pieces = parts.map((p, i) => {
-    const s = i === 0 ? start : (map[p.from] ?? start);
-    const e = i === parts.length - 1 ? start + text.length : (map[p.to] ?? start + text.length);
+    const s = i === 0 ? start : map ? (map[p.from] ?? start) : start + p.from;
+    const e =
+      i === parts.length - 1 ? start + text.length : map ? (map[p.to] ?? start + text.length) : start + p.to;
     return { text: text.slice(s - start, e - start), norm: p.norm, start: s, end: e };
   });
   const stemIndex = cand.pro.length;

@@ -120,8 +120,12 @@ export function normalizeWithMap(text: string, base = 0): Normalized {
   return { text: out, map };
 }
 
-/** Per-UTF-16-unit replacement for the common case (no compatibility form, no combining hamza). */
-const TABLE: Array<string | undefined> = [];
+/**
+ * Per-UTF-16-unit replacement for the common case (no compatibility form, no combining hamza), filled
+ * as characters are met. Allocated whole: an empty array written at Arabic code points (0x0600…)
+ * becomes a dictionary, and every lookup a hash-table probe.
+ */
+const TABLE: Array<string | undefined> = new Array(0x10000).fill(undefined);
 function simple(code: number): string {
   let r = TABLE[code];
   if (r === undefined) {
@@ -129,6 +133,20 @@ function simple(code: number): string {
     TABLE[code] = r;
   }
   return r;
+}
+
+/**
+ * Does every UTF-16 unit of `text` normalise to exactly one unit ("وبالحكومة": yes; "وأعلنَتْ",
+ * "الـحكومة", "ﻻ": no)? Then normalised offset i is original offset i, and no map is needed.
+ */
+export function oneToOne(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xd800 && code <= 0xdfff) || isCompat(code) || (code >= 0x0653 && code <= 0x0655))
+      return false;
+    if (simple(code).length !== 1) return false;
+  }
+  return true;
 }
 
 /** Normalised form of a string, for dictionary keys and queries (same result as normalizeWithMap). */

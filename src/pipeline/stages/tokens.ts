@@ -14,16 +14,17 @@ export interface TokenContext {
  * "وبالحكومة" → proclitics و ب ال, stem حكومه.
  */
 /**
- * What a word's text gives, cached by the text: its segmentation (relative to
- * the token's start) and its match keys. Words repeat, so most lookups hit, and
- * one lookup serves both. Two generations: when the young one fills it becomes
- * the old one, and words found there move back, so frequent words survive while
- * memory stays under 2 × GENERATION entries (≈ 440 bytes each, 7 MB per analysis thread;
- * clearing everything at once re-segmented the commonest words). A miss costs ≈ 6 µs in the
- * pipeline (normalising, segmenting, keys, what the word may start, and promoting the entry out
- * of the young heap), a hit ≈ 0.3 µs. Twice the generation cut the ANT corpus's misses from
- * 218,000 to 149,000 (85,000 distinct words), but raised `marsad extract --jobs 2`'s peak
- * RSS on 100,000 articles from 274 to 366 MB (bench/memory.ts), past its 300 MB budget.
+ * What a word's text gives: its normal form, its segmentation (relative to the token's start) and
+ * its match keys, computed once per distinct word of an article and shared by its tokens ("في",
+ * "الرئيس" and the story's names recur), one lookup serving all three.
+ *
+ * The table lives as long as its article. A table kept across articles was measured slower on
+ * the ANT corpus (in-process, eight alternating rounds: 10–15 % fewer articles/s than with one
+ * table per article), though it segmented far fewer words (two generations of 8,000 words: 218,000
+ * misses for 1.1 million words; 2,048 frequent words kept for good was slower still): a miss costs
+ * ≈ 1.3 µs, while its lookups, in a table too big for the processor's caches, and its entries,
+ * promoted to the old heap and later collected there, cost more than they saved. It also held
+ * 7 MB per analysis thread (≈ 440 bytes a word).
  */
 interface WordInfo {
   /**
@@ -39,29 +40,20 @@ interface WordInfo {
   memoOf: object | null;
   memo: number;
 }
-const GENERATION = 8_000;
-let young = new Map<string, WordInfo>();
-let old = new Map<string, WordInfo>();
+type WordTable = Map<string, WordInfo>;
 const NONE: Piece[] = [];
 
-/** What the word `text` gives: normalised and segmented only when it is not cached. */
-function wordInfo(text: string, known: KnownWords): WordInfo {
-  let info = young.get(text);
+/** What the word `text` gives, from the article's table, or computed and added to it. */
+function wordInfo(text: string, words: WordTable, known: KnownWords): WordInfo {
+  let info = words.get(text);
   if (!info) {
-    info = old.get(text);
-    if (!info) {
-      const norm = normalize(text);
-      // a word that normalises to itself keeps one string for both
-      const n = norm === text ? text : norm;
-      const arabic = isArabic(text);
-      const seg = arabic ? segment(text, 0, known, n) : null;
-      info = { text, norm: n, arabic, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
-    }
-    if (young.size >= GENERATION) {
-      old = young;
-      young = new Map();
-    }
-    young.set(text, info);
+    const norm = normalize(text);
+    // a word that normalises to itself keeps one string for both
+    const n = norm === text ? text : norm;
+    const arabic = isArabic(text);
+    const seg = arabic ? segment(text, 0, known, n) : null;
+    info = { text, norm: n, arabic, seg, keys: wordKeys(seg, n), memoOf: null, memo: 0 };
+    words.set(text, info);
   }
   return info;
 }
@@ -184,12 +176,13 @@ export const tokensStage: Stage<TokenContext> = {
     const tokens: WorkToken[] = [];
     const bounds: number[] = [];
     const text = doc.text;
+    const words: WordTable = new Map();
     for (const s of doc.sentences ?? []) {
       bounds.push(tokens.length);
       scanSpans(text, s.start, s.end, (start, end, kind) => {
         const slice = text.slice(start, end);
         if (kind === "word") {
-          const info = wordInfo(slice, ctx.known);
+          const info = wordInfo(slice, words, ctx.known);
           tokens.push(
             new DocToken(tokens.length, start, end, info.text, info.norm, kind, info.arabic, s.index, info),
           );

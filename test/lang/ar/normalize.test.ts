@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalize, normalizeWithMap } from "../../../src/lang/ar/normalize.js";
+import { normalize, normalizeWithMap, oneToOne } from "../../../src/lang/ar/normalize.js";
 
 describe("normalize", () => {
   it("folds alef variants, ى/ي, ة/ه, diacritics and tatweel", () => {
@@ -49,5 +49,32 @@ describe("normalize (fast path)", () => {
       { numRuns: 2000 },
     );
     expect(normalize("ﻻ أُمَمِيّ \u0627\u0654")).toBe(normalizeWithMap("ﻻ أُمَمِيّ \u0627\u0654").text);
+  });
+});
+
+describe("oneToOne", () => {
+  it("is true only for words whose offsets map one to one", () => {
+    expect(oneToOne("وبالحكومة")).toBe(true);
+    expect(oneToOne("مسؤول")).toBe(true);
+    expect(oneToOne("وأعلنَتْ")).toBe(false); // diacritics are dropped
+    expect(oneToOne("الـحكومة")).toBe(false); // tatweel is dropped
+    expect(oneToOne("ﻻ")).toBe(false); // a presentation form becomes two letters
+    expect(oneToOne("\u0627\u0654")).toBe(false); // alef + combining hamza compose
+  });
+
+  it("property: when true, normalizeWithMap's map is the identity", async () => {
+    const fc = (await import("fast-check")).default;
+    const arabic = fc.string({
+      unit: fc.constantFrom(..."وبالحكومةأإآىئؤـَُِّ٣ﻻ\u0654".split("")),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.oneof(arabic, fc.string({ unit: "grapheme", maxLength: 12 })), (s) => {
+        if (!oneToOne(s)) return true;
+        const { text, map } = normalizeWithMap(s);
+        return text.length === s.length && map.every((m, i) => m === i);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
