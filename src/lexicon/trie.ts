@@ -49,6 +49,11 @@ export class TokenTrie<T> {
     return node.values;
   }
 
+  /** The keys entries start with. */
+  firstWords(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
   /** Does some entry start with this key? */
   opens(key: string): boolean {
     return this.firstKeys.mayHave(key) && this.root.next.has(key);

@@ -1,7 +1,6 @@
 import { givenNames } from "../lang/ar/names.js";
 import { formKeys } from "../lexicon/keys.js";
 import type { Lexicon } from "../lexicon/load.js";
-import type { TokenTrie } from "../lexicon/trie.js";
 import type { WorkToken } from "./doc.js";
 import { tokenKeys } from "./stages/mentions.js";
 import { piecesOf, wordMemo } from "./stages/tokens.js";
@@ -40,11 +39,6 @@ function monthFirstWords(lexicon: Lexicon): Set<string> {
   return set;
 }
 
-function opens(trie: TokenTrie<unknown>, keys: readonly string[]): boolean {
-  for (const k of keys) if (trie.opens(k)) return true;
-  return false;
-}
-
 /** Is the last letter of `text`, past any diacritics (U+064B–U+0652), an alef maqsura (ى)? */
 function endsInAlefMaqsura(text: string): boolean {
   for (let k = text.length - 1; k >= 0; k--) {
@@ -67,17 +61,36 @@ function opensName(t: WorkToken): boolean {
   return stem === "عبد" || givenNames().single.has(stem);
 }
 
+/**
+ * The bits of ENTITIES, POINTERS, DATES, ATTRIBUTION, PATTERNS and MONTH that each key sets: the keys
+ * that start a trie's entries, a pattern or a month name, gathered once per lexicon, so that what a
+ * word starts is one lookup per key (asking each trie in turn hashed every key six times).
+ */
+const keyBits = new WeakMap<Lexicon, Map<string, number>>();
+
+function keyBitsOf(lexicon: Lexicon): Map<string, number> {
+  let bits = keyBits.get(lexicon);
+  if (bits) return bits;
+  const map = new Map<string, number>();
+  const add = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) map.set(k, (map.get(k) ?? 0) | bit);
+  };
+  add(lexicon.entities.firstWords(), ENTITIES);
+  add(lexicon.cueTries.pointers.firstWords(), POINTERS);
+  add(lexicon.cueTries.dates.firstWords(), DATES);
+  add(lexicon.cueTries.attribution.firstWords(), ATTRIBUTION);
+  add(lexicon.patternsByFirst.keys(), PATTERNS);
+  add(monthFirstWords(lexicon), MONTH);
+  bits = map;
+  keyBits.set(lexicon, bits);
+  return bits;
+}
+
 function startMask(t: WorkToken, lexicon: Lexicon): number {
-  const keys = tokenKeys(t);
-  return (
-    (opens(lexicon.entities, keys) ? ENTITIES : 0) |
-    (opens(lexicon.cueTries.pointers, keys) ? POINTERS : 0) |
-    (opens(lexicon.cueTries.dates, keys) ? DATES : 0) |
-    (opens(lexicon.cueTries.attribution, keys) ? ATTRIBUTION : 0) |
-    (keys.some((k) => lexicon.patternsByFirst.has(k)) ? PATTERNS : 0) |
-    (opensName(t) ? NAME : 0) |
-    (keys.some((k) => monthFirstWords(lexicon).has(k)) ? MONTH : 0)
-  );
+  const bits = keyBitsOf(lexicon);
+  let mask = opensName(t) ? NAME : 0;
+  for (const k of tokenKeys(t)) mask |= bits.get(k) ?? 0;
+  return mask;
 }
 
 /** May a match of kind `which` (ENTITIES, POINTERS…) start at token `t`? */

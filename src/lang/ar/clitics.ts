@@ -32,6 +32,8 @@ export type KnownWords = ReadonlySet<string>;
 
 const ENCLITICS = ["هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك", "ي"];
 const NO_ENCLITICS: string[] = [];
+/** The letters a pronoun ends with (most words end with none of them). */
+const PRONOUN_LAST = new Set(ENCLITICS.map((e) => e.charCodeAt(e.length - 1)));
 /** Prepositions and particles that take pronoun suffixes: عليه، لديها، منهم، إنه. */
 const PARTICLE_HOSTS = new Set(
   [
@@ -138,7 +140,9 @@ export function segmentNorm(w: string, known: KnownWords, rawLast = ""): Candida
   if (known.has(w) || w.length < 3) return { pro: [], stem: w, enc: "", score: 4 };
   // the pronouns the word ends with (a split's rest is a suffix of the word: it ends with the
   // same pronoun when it is long enough), found once instead of once per split
-  const encs = rawLast !== "\u0629" ? ENCLITICS.filter((e) => w.endsWith(e)) : NO_ENCLITICS;
+  let encs = NO_ENCLITICS;
+  if (rawLast !== "\u0629" && PRONOUN_LAST.has(w.charCodeAt(w.length - 1)))
+    for (const e of ENCLITICS) if (w.endsWith(e)) encs = encs === NO_ENCLITICS ? [e] : [...encs, e];
   let best: Candidate = { pro: SEQUENCES[0]![ALONE]!, stem: w, enc: "", score: 0.5 };
   best = scoreSplit(best, SEQUENCES[0]![ALONE]!, w, false, encs, known);
   const c0 = w.charCodeAt(0);
@@ -233,25 +237,23 @@ export function segment(
     };
   // a word whose every letter normalises to one letter needs no offset map ("وبالحكومة")
   const map = oneToOne(text) ? null : normalizeWithMap(text, start).map;
-  // piece boundaries in normalised positions; the first and last are the token's own ends
-  const parts: Array<{ from: number; to: number; norm: string }> = [];
+  const end = start + text.length;
+  // piece boundaries, from normalised positions to the original's (the token's own ends are its ends)
+  const pieces: Piece[] = [];
   let pos = 0;
+  let from = start;
   for (const p of cand.pro) {
     // the article of لل is written without its alef: ل + (ا)ل
-    const prev = parts[parts.length - 1];
-    const len = p === "ال" && prev?.norm === "ل" && norm.slice(pos, pos + 2) !== "ال" ? 1 : p.length;
-    parts.push({ from: pos, to: pos + len, norm: p });
+    const len = p === "ال" && pieces.at(-1)?.norm === "ل" && norm.slice(pos, pos + 2) !== "ال" ? 1 : p.length;
     pos += len;
+    const to = map ? (map[pos] ?? end) : start + pos;
+    pieces.push({ text: text.slice(from - start, to - start), norm: p, start: from, end: to });
+    from = to;
   }
   const stemEnd = norm.length - cand.enc.length;
-  parts.push({ from: pos, to: stemEnd, norm: cand.stem });
-  if (cand.enc) parts.push({ from: stemEnd, to: norm.length, norm: cand.enc });
-  const pieces = parts.map((p, i) => {
-    const s = i === 0 ? start : map ? (map[p.from] ?? start) : start + p.from;
-    const e =
-      i === parts.length - 1 ? start + text.length : map ? (map[p.to] ?? start + text.length) : start + p.to;
-    return { text: text.slice(s - start, e - start), norm: p.norm, start: s, end: e };
-  });
+  const stemTo = !cand.enc ? end : map ? (map[stemEnd] ?? end) : start + stemEnd;
+  pieces.push({ text: text.slice(from - start, stemTo - start), norm: cand.stem, start: from, end: stemTo });
+  if (cand.enc) pieces.push({ text: text.slice(stemTo - start), norm: cand.enc, start: stemTo, end });
   const stemIndex = cand.pro.length;
   return {
     proclitics: stemIndex ? pieces.slice(0, stemIndex) : NO_PIECES,

@@ -18,30 +18,39 @@ export const CONJ_PREP: ReadonlySet<string> = new Set(["و", "ف", "ب", "ل", "
 /**
  * The keys a word may match as, from its segmentation and normalised form:
  * "وللولايات" → "ولايات", "الولايات", "وللولايات"…; computed once per distinct
- * word by the tokens stage, which caches them with the segmentation.
+ * word of an article by the tokens stage, which keeps them with the segmentation.
  */
 export function wordKeys(seg: Segmentation | null, norm: string): string[] {
-  // distinct and non-empty, in this order (one small array: no Set, no intermediate arrays)
-  const keys: string[] = [];
-  if (seg) {
-    const stem = seg.stem.norm;
-    addKey(keys, matchKey(stem));
-    let enc = "";
-    for (const e of seg.enclitics) enc += e.norm;
-    if (enc) addKey(keys, matchKey(stem + enc));
-    // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
-    if (enc && stem.endsWith("ت")) addKey(keys, matchKey(`${stem.slice(0, -1)}ه`));
-    let kept = "";
-    for (const p of seg.proclitics) if (!CONJ_PREP.has(p.norm)) kept += p.norm;
-    addKey(keys, matchKey(kept + stem + enc));
+  // a word of one piece ("الحكومة", "قال") has one key: its own
+  if (!seg || (!seg.proclitics.length && !seg.enclitics.length)) {
+    const key = matchKey(seg ? seg.stem.norm : norm);
+    const whole = seg ? matchKey(norm) : key;
+    return key === whole ? (key ? [key] : []) : [key, whole].filter(Boolean);
   }
-  addKey(keys, matchKey(norm));
-  // (a copy holds exactly its keys: a pushed-to array keeps room for 17, and words' keys are cached)
-  return keys.slice();
+  // distinct and non-empty, in this order, gathered in a scratch array and copied at their count
+  scratchCount = 0;
+  const stem = seg.stem.norm;
+  addKey(matchKey(stem));
+  let enc = "";
+  for (const e of seg.enclitics) enc += e.norm;
+  if (enc) addKey(matchKey(stem + enc));
+  // ة is written ت before a pronoun: "سفارتها" is "سفارة" + ها
+  if (enc && stem.endsWith("ت")) addKey(matchKey(`${stem.slice(0, -1)}ه`));
+  let kept = "";
+  for (const p of seg.proclitics) if (!CONJ_PREP.has(p.norm)) kept += p.norm;
+  addKey(matchKey(kept + stem + enc));
+  addKey(matchKey(norm));
+  return scratch.slice(0, scratchCount);
 }
 
-function addKey(keys: string[], key: string): void {
-  if (key && !keys.includes(key)) keys.push(key);
+/** At most five keys: room for them, filled with strings so that the array stays packed. */
+const scratch: string[] = ["", "", "", "", ""];
+let scratchCount = 0;
+
+function addKey(key: string): void {
+  if (!key) return;
+  for (let k = 0; k < scratchCount; k++) if (scratch[k] === key) return;
+  scratch[scratchCount++] = key;
 }
 
 /** No keys: what a token that is not a word matches as (one shared array, never a new one per call). */
