@@ -54,11 +54,6 @@ export class TokenTrie<T> {
     return this.root.next.keys();
   }
 
-  /** Does some entry start with this key? */
-  opens(key: string): boolean {
-    return this.firstKeys.mayHave(key) && this.root.next.has(key);
-  }
-
   /** Is there a one-word entry with this key? (`get([key])` without building an array, for hot loops.) */
   get1(key: string): boolean {
     return this.firstKeys.mayHave(key) && (this.root.next.get(key)?.values.length ?? 0) > 0;

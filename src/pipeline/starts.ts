@@ -69,8 +69,8 @@ function opensName(t: WorkToken): boolean {
 const keyBits = new WeakMap<Lexicon, Map<string, number>>();
 
 function keyBitsOf(lexicon: Lexicon): Map<string, number> {
-  let bits = keyBits.get(lexicon);
-  if (bits) return bits;
+  const cached = keyBits.get(lexicon);
+  if (cached) return cached;
   const map = new Map<string, number>();
   const add = (keys: Iterable<string>, bit: number) => {
     for (const k of keys) map.set(k, (map.get(k) ?? 0) | bit);
@@ -81,9 +81,8 @@ function keyBitsOf(lexicon: Lexicon): Map<string, number> {
   add(lexicon.cueTries.attribution.firstWords(), ATTRIBUTION);
   add(lexicon.patternsByFirst.keys(), PATTERNS);
   add(monthFirstWords(lexicon), MONTH);
-  bits = map;
-  keyBits.set(lexicon, bits);
-  return bits;
+  keyBits.set(lexicon, map);
+  return map;
 }
 
 function startMask(t: WorkToken, lexicon: Lexicon): number {

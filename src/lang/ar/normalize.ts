@@ -142,11 +142,14 @@ function simple(code: number): string {
 export function oneToOne(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 0xd800 && code <= 0xdfff) || isCompat(code) || (code >= 0x0653 && code <= 0x0655))
-      return false;
-    if (simple(code).length !== 1) return false;
+    if (needsFullPath(code, text.charCodeAt(i + 1)) || simple(code).length !== 1) return false;
   }
   return true;
+}
+
+/** Rare cases that `simple` does not cover: surrogates, presentation forms, a combining hamza next. */
+function needsFullPath(code: number, next: number): boolean {
+  return (code >= 0xd800 && code <= 0xdfff) || isCompat(code) || (next >= 0x0653 && next <= 0x0655);
 }
 
 /** Normalised form of a string, for dictionary keys and queries (same result as normalizeWithMap). */
@@ -154,9 +157,8 @@ export function normalize(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
     // rare cases take the full path: surrogates, presentation forms, combining hamza
-    if ((code >= 0xd800 && code <= 0xdfff) || isCompat(code) || (next >= 0x0653 && next <= 0x0655)) {
+    if (needsFullPath(code, text.charCodeAt(i + 1))) {
       return out + normalizeWithMap(text.slice(i)).text;
     }
     out += simple(code);

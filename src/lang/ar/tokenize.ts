@@ -129,7 +129,7 @@ export function scanSpans(text: string, from: number, to: number, sink: SpanSink
 export function scanTokens(text: string, from: number, to: number, sink: TokenSink): void {
   scanSpans(text, from, to, (start, end, kind) => {
     const slice = text.slice(start, end);
-    sink(start, end, slice, normalize(slice), kind, ARABIC.test(slice));
+    sink(start, end, slice, normalize(slice), kind, isArabic(slice));
   });
 }
 
