@@ -10,7 +10,9 @@ import {
   type EventRow,
   eventValues,
   hydrateEvents,
+  MENTIONS_PER_EVENT,
   type MentionRow,
+  type ReportCounts,
   type SearchRow,
   searchHit,
 } from "./rows.js";
@@ -471,6 +473,10 @@ export class PostgresStore implements Store {
     return Number((await rows<{ n: string }>(this.pool, "SELECT COUNT(*) AS n FROM articles"))[0]?.n ?? 0);
   }
 
+  async eventsJson(filter: EventFilter, limit: number, cursor?: string | null): Promise<string> {
+    return JSON.stringify(await this.events(filter, limit, cursor));
+  }
+
   async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
     const $ = (i: number) => `$${i}`;
     const terms = filter.q ? stems(filter.q) : [];
@@ -494,20 +500,32 @@ export class PostgresStore implements Store {
     sql += ` ORDER BY COALESCE(e.date, '') DESC, e.id DESC LIMIT ${p(limit + 1)}`;
     const found = (await rows<EventRow>(this.pool, sql, params)).map((r) => ({ ...r, id: Number(r.id) }));
     const page = found.slice(0, limit);
+    // as in SQLite, a page lists each event's first few reports and counts them all (/api/events/:id has them)
+    const ids = [page.map((r) => r.id)];
     const mentions = page.length
       ? await rows<MentionRow>(
           this.pool,
-          `SELECT m.event_id, m.article_id, m.modality, m.date_text, m.location_code, m.location_name, m.location_text,
-             m.attribution_code, m.attribution_name, m.topics, m.sentences, m.evidence, m.evidence_start, m.evidence_end,
-             m.source_text, m.target_text, m.rules, a.published, a.source, a.title
-           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY ($1::bigint[])
-           ORDER BY a.published NULLS FIRST, m.article_id, m.id`,
-          [page.map((r) => r.id)],
+          `SELECT * FROM (SELECT m.event_id, m.article_id, m.modality, m.date_text, m.location_code, m.location_name,
+             m.location_text, m.attribution_code, m.attribution_name, m.topics, m.sentences, m.evidence, m.evidence_start,
+             m.evidence_end, m.source_text, m.target_text, m.rules, a.published, a.source, a.title,
+             ROW_NUMBER() OVER (PARTITION BY m.event_id ORDER BY a.published NULLS FIRST, m.article_id, m.id) AS n
+           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY ($1::bigint[])) AS listed
+           WHERE n <= ${MENTIONS_PER_EVENT} ORDER BY published NULLS FIRST, article_id, n`,
+          ids,
         )
       : [];
+    const counts: ReportCounts = new Map();
+    if (page.length)
+      for (const c of await rows<{ id: string; articles: string; sources: string }>(
+        this.pool,
+        `SELECT m.event_id AS id, COUNT(DISTINCT m.article_id) AS articles, COUNT(DISTINCT COALESCE(a.source, a.id)) AS sources
+         FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY ($1::bigint[]) GROUP BY m.event_id`,
+        ids,
+      ))
+        counts.set(Number(c.id), { articles: Number(c.articles), sources: Number(c.sources) });
     const last = page[page.length - 1];
     return {
-      items: hydrateEvents(page, mentions),
+      items: hydrateEvents(page, mentions, counts),
       next: found.length > limit && last ? encodeCursor(last.date, last.id) : null,
     };
   }

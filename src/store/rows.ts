@@ -67,6 +67,9 @@ function mention(m: MentionRow): EventMention {
   };
 }
 
+/** How many reports of an event a page of events lists (all of them: /api/events/:id). */
+export const MENTIONS_PER_EVENT = 5;
+
 /** Articles and sources reporting each event, counted in SQL when only some mentions are loaded. */
 export type ReportCounts = Map<number, { articles: number; sources: number }>;
 

@@ -14,7 +14,7 @@ import {
   type SearchRow,
   searchHit,
 } from "./rows.js";
-import { pageMentions } from "./sqlite-pages.js";
+import { fillListings, pageText, refreshListings } from "./sqlite-listing.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
@@ -34,7 +34,11 @@ import type {
  * transaction so a crash never leaves it half-stored.
  */
 
-export function migrate(db: Database.Database, folder = join(PACKAGE_ROOT, "migrations", "sqlite")): number {
+/** Applies the migrations not yet applied; returns the versions it applied. */
+export function migrate(
+  db: Database.Database,
+  folder = join(PACKAGE_ROOT, "migrations", "sqlite"),
+): number[] {
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );
@@ -46,9 +50,11 @@ export function migrate(db: Database.Database, folder = join(PACKAGE_ROOT, "migr
   const files = readdirSync(folder)
     .filter((f) => /^\d{3}_.*\.sql$/.test(f))
     .sort();
+  const applied: number[] = [];
   for (const f of files) {
     const version = Number(f.slice(0, 3));
     if (done.has(version)) continue;
+    applied.push(version);
     db.transaction(() => {
       db.exec(readFileSync(join(folder, f), "utf8"));
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
@@ -58,11 +64,8 @@ export function migrate(db: Database.Database, folder = join(PACKAGE_ROOT, "migr
       );
     })();
   }
-  return files.length;
+  return applied;
 }
-
-/** How many reports of an event a page of events carries (the rest: /api/events/:id). */
-const MENTIONS_PER_EVENT = 5;
 
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
@@ -94,7 +97,9 @@ export class SqliteStore implements Store {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
+    // version 2 added the events' listings: built here for the events an older database holds
+    if (migrate(this.db).includes(2))
+      this.db.transaction(() => fillListings((q) => this.stmt(q))).immediate();
     // table statistics for the query planner, as SQLite advises on opening a connection (cheap: it
     // analyses only what changed a lot, within a bounded effort). Without them a filter on a common
     // actor ("source=TUN") sorted every matching event instead of walking the date index.
@@ -146,7 +151,9 @@ export class SqliteStore implements Store {
       doc.entities.forEach((e, i) => {
         ent.run(doc.id, i, e.type, e.text, e.start, e.end, e.sentence, e.actor);
       });
-      for (const e of doc.events) this.saveEvent(doc, e);
+      const touched = new Set<number>();
+      for (const e of doc.events) touched.add(this.saveEvent(doc, e));
+      refreshListings((q) => this.stmt(q), touched);
     });
     write.immediate();
     this.writes++;
@@ -154,7 +161,7 @@ export class SqliteStore implements Store {
   }
 
   /** One event, many reports: an event with the same dyad and code within a day is the same event. */
-  private saveEvent(doc: ArticleDocument, e: ArticleDocument["events"][number]): void {
+  private saveEvent(doc: ArticleDocument, e: ArticleDocument["events"][number]): number {
     const date = e.date ?? doc.published ?? null;
     let id: number | undefined;
     if (date) {
@@ -194,6 +201,7 @@ export class SqliteStore implements Store {
       e.target?.text ?? null,
       JSON.stringify(e.rules),
     );
+    return id;
   }
 
   private deleteRows(id: string): void {
@@ -205,7 +213,12 @@ export class SqliteStore implements Store {
     const orphan = this.stmt(
       "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?)",
     );
-    for (const { event_id } of events) orphan.run(event_id, event_id);
+    // events other articles still report lose this one's reports from their listings
+    const kept = events.filter(({ event_id }) => orphan.run(event_id, event_id).changes === 0);
+    refreshListings(
+      (q) => this.stmt(q),
+      kept.map((r) => r.event_id),
+    );
   }
 
   async deleteArticle(id: string): Promise<boolean> {
@@ -247,16 +260,21 @@ export class SqliteStore implements Store {
   }
 
   async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+    return JSON.parse(await this.eventsJson(filter, limit, cursor)) as Page<StoredEvent>;
+  }
+
+  async eventsJson(filter: EventFilter, limit: number, cursor?: string | null): Promise<string> {
     if (limit > 100) return this.eventPage(filter, limit, cursor);
     const key = JSON.stringify([filter, limit, cursor ?? null]);
     return this.pages.get(key, this.version(), () => this.eventPage(filter, limit, cursor));
   }
 
-  private eventPage(filter: EventFilter, limit: number, cursor?: string | null): Page<StoredEvent> {
+  /** A page of events, newest first: the listings of the matching events (see sqlite-listing.ts). */
+  private eventPage(filter: EventFilter, limit: number, cursor?: string | null): string {
     const fts = this.ftsArticles(filter.q);
     const where = eventWhere(filter, () => "?", fts.sql);
     const params = [...where.params, ...fts.params];
-    let sql = `SELECT e.* FROM events e ${where.sql}`;
+    let sql = `SELECT e.date, e.id, e.listing FROM events e ${where.sql}`;
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) throw new MarsadError("E_USAGE", `cursor "${cursor}" is not valid`);
     if (after) {
@@ -265,19 +283,15 @@ export class SqliteStore implements Store {
     }
     sql += " ORDER BY e.date DESC, e.id DESC LIMIT ?";
     params.push(limit + 1);
-    const rows = this.stmt(sql).all(...params) as EventRow[];
+    const rows = this.stmt(sql)
+      .raw(true)
+      .all(...params) as Array<[string, number, string]>;
     const page = rows.slice(0, limit);
-    // a page lists each event with its first few reports; /api/events/:id has them all
-    const { mentions, counts } = pageMentions(
-      (q) => this.stmt(q),
-      page.map((r) => r.id),
-      MENTIONS_PER_EVENT,
-    );
     const last = page[page.length - 1];
-    return {
-      items: hydrateEvents(page, mentions, counts),
-      next: rows.length > limit && last ? encodeCursor(last.date, last.id) : null,
-    };
+    return pageText(
+      page.map((r) => r[2]),
+      rows.length > limit && last ? encodeCursor(last[0], last[1]) : null,
+    );
   }
 
   async event(id: number): Promise<StoredEvent | null> {

@@ -153,7 +153,14 @@ describe("store: PostgreSQL only", () => {
   it("answers every query as the SQLite store does", async () => {
     const pgStore = await open();
     const lite = new SqliteStore(":memory:");
-    for (const a of [seed, reportA, reportB]) {
+    // more reports of the Cairo meeting than a page lists of one event
+    const more = Array.from({ length: 6 }, (_, i) => ({
+      ...reportA,
+      id: `report-c${i}`,
+      title: `${i}`,
+      source: `c${i % 3}`,
+    }));
+    for (const a of [seed, reportA, reportB, ...more]) {
       const doc = pipeline.run(a);
       expect(await pgStore.saveArticle(a, doc)).toBe(await lite.saveArticle(a, doc));
     }
