@@ -3,13 +3,17 @@
  * PostgreSQL URL is given, into PostgreSQL — analysis on all cores, storing in
  * one writer. Prints articles/s; a second run shows the cost of a no-op re-ingest.
  *
- *   npm run build && npx vite-node bench/ingest-throughput.ts [--pg postgres://…] [--limit N]
+ *   npm run build && npx vite-node bench/ingest-throughput.ts [--pg postgres://…[?schema=NAME]] [--limit N]
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { parsePostgresUrl } from "../src/store/postgres.js";
+
+const { Client } = pg;
 
 const arg = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
@@ -34,8 +38,17 @@ const sqlite = join(tmpdir(), "marsad-ingest-bench.db");
 for (const f of [sqlite, `${sqlite}-wal`, `${sqlite}-shm`]) rmSync(f, { force: true });
 run("SQLite, first ingest", sqlite);
 run("SQLite, again (all unchanged)", sqlite);
-const pg = arg("--pg");
-if (pg) {
-  run("PostgreSQL, first ingest", pg);
-  run("PostgreSQL, again (all unchanged)", pg);
+const given = arg("--pg");
+if (given) {
+  // a first ingest starts from an empty schema: the URL's ?schema= (marsad_bench if it names none), dropped first
+  const url = new URL(given);
+  if (!url.searchParams.has("schema")) url.searchParams.set("schema", "marsad_bench");
+  const pgUrl = url.toString();
+  const { connectionString, schema } = parsePostgresUrl(pgUrl);
+  const client = new Client({ connectionString });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${client.escapeIdentifier(schema ?? "marsad_bench")} CASCADE`);
+  await client.end();
+  run("PostgreSQL, first ingest", pgUrl);
+  run("PostgreSQL, again (all unchanged)", pgUrl);
 }
