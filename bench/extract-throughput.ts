@@ -1,67 +1,62 @@
 /**
  * Extraction throughput on the ANT corpus (../shared/data/news/ant-corpus.jsonl):
  * a bare pass (read, tokenise, write JSON) against the full pipeline on one
- * thread and on all threads, in one run. Prints articles/s and the ratio. Each in-process pass
- * runs twice: cold (its first run in the process, while the JIT compiles) and warm (again, as a
- * long-running extraction runs after its first thousand articles).
+ * thread and on all threads, in one run. Prints articles/s and the ratio.
  *
- *   npm run build && npx vite-node bench/extract-throughput.ts [--limit N]
+ * The in-process passes run in a child node process on the built code (extract-passes.mjs), as
+ * `marsad extract` runs it. Each runs cold (its first run in the process, while the JIT
+ * compiles), then warm in alternating rounds (as a long-running extraction runs after its first
+ * thousand articles; the median round is reported, since this machine's speed varies from one
+ * minute to the next).
+ *
+ *   npm run build && npx vite-node bench/extract-throughput.ts [--limit N] [--rounds 3]
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { splitSentences } from "../src/lang/ar/sentences.js";
-import { tokenize } from "../src/lang/ar/tokenize.js";
-import { createPipeline } from "../src/pipeline/index.js";
 
+const arg = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const corpus = fileURLToPath(new URL("../../shared/data/news/ant-corpus.jsonl", import.meta.url));
-const limit = Number(process.argv[process.argv.indexOf("--limit") + 1] || 0) || Number.POSITIVE_INFINITY;
+const limit = Number(arg("--limit") ?? 0) || Number.POSITIVE_INFINITY;
 const lines = readFileSync(corpus, "utf8").split("\n").filter(Boolean).slice(0, limit);
-const articles = lines.map(
-  (l) => JSON.parse(l) as { id: string; text: string; title?: string; published?: string },
-);
-console.log(`articles: ${articles.length}, cores: ${availableParallelism()}`);
+console.log(`articles: ${lines.length}, cores: ${availableParallelism()}`);
 
+const report = (label: string, s: number, bytes: number): number => {
+  const rate = lines.length / s;
+  console.log(
+    `${label.padEnd(36)} ${s.toFixed(2).padStart(7)} s  ${rate.toFixed(0).padStart(7)} articles/s  (${(bytes / 1e6).toFixed(1)} MB out)`,
+  );
+  return rate;
+};
 function time(label: string, fn: () => number): number {
   const t0 = performance.now();
   const bytes = fn();
-  const s = (performance.now() - t0) / 1000;
-  const rate = articles.length / s;
-  console.log(
-    `${label.padEnd(34)} ${s.toFixed(2).padStart(7)} s  ${rate.toFixed(0).padStart(7)} articles/s  (${(bytes / 1e6).toFixed(1)} MB out)`,
-  );
-  return rate;
+  return report(label, (performance.now() - t0) / 1000, bytes);
 }
 
-function barePass(): number {
-  let out = 0;
-  for (const a of articles) {
-    const sentences = splitSentences(a.text);
-    const tokens = tokenize(a.text);
-    out += JSON.stringify({ id: a.id, sentences, tokens: tokens.length }).length;
-  }
-  return out;
-}
-const pipeline = createPipeline();
-function fullPass(): number {
-  let out = 0;
-  for (const a of articles)
-    out += JSON.stringify(
-      pipeline.run({ id: a.id, text: a.text, title: a.title ?? null, published: a.published ?? null }),
-    ).length;
-  return out;
-}
-// cold: each pass's first run in this process (the JIT compiles while it runs)
-pipeline.run({ id: "warm", text: "قال الوزير إن المحادثات ستستمر." });
-const bareCold = time("bare pass (tokenise + JSON), cold", barePass);
-const oneCold = time("full pipeline, 1 thread, cold", fullPass);
-// warm: the same passes again, as a long-running extraction runs after its first thousand articles
-const bare = time("bare pass, warm", barePass);
-const one = time("full pipeline, 1 thread, warm", fullPass);
 const input = join(tmpdir(), "marsad-bench-input.jsonl");
 writeFileSync(input, `${lines.join("\n")}\n`);
+
+type Timed = { s: number; bytes: number };
+const passes = JSON.parse(
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL("extract-passes.mjs", import.meta.url)), input, arg("--rounds") ?? "3"],
+    { encoding: "utf8", maxBuffer: 2 ** 26 },
+  ),
+) as { bareCold: Timed; fullCold: Timed; bare: Timed[]; full: Timed[] };
+const median = (xs: Timed[]): Timed => [...xs].sort((a, b) => a.s - b.s)[Math.floor(xs.length / 2)]!;
+const bareCold = report("bare pass (tokenise + JSON), cold", passes.bareCold.s, passes.bareCold.bytes);
+const oneCold = report("full pipeline, 1 thread, cold", passes.fullCold.s, passes.fullCold.bytes);
+const warm = `warm (median of ${passes.full.length})`;
+const bare = report(`bare pass, ${warm}`, median(passes.bare).s, median(passes.bare).bytes);
+const one = report(`full pipeline, 1 thread, ${warm}`, median(passes.full).s, median(passes.full).bytes);
+console.log(
+  `  warm rounds, articles/s: bare ${passes.bare.map((p) => (lines.length / p.s).toFixed(0)).join(", ")}; full ${passes.full.map((p) => (lines.length / p.s).toFixed(0)).join(", ")}`,
+);
 const bin = fileURLToPath(new URL("../bin/marsad.js", import.meta.url));
 const cli = (jobs: number) => () =>
   execFileSync(process.execPath, [bin, "extract", input, "--format", "jsonl", "--jobs", String(jobs)], {
