@@ -2,8 +2,8 @@ import type Database from "better-sqlite3";
 import { MENTIONS_PER_EVENT } from "./rows.js";
 
 /**
- * An event as a page of /api/events lists it, kept as JSON text in its row
- * (SQLite's `events.listing`): its fields, how many articles and sources
+ * An event as a page of /api/events lists it, kept as JSON text (SQLite's
+ * `event_listings`, one row per event): its fields, how many articles and sources
  * report it, and its first `MENTIONS_PER_EVENT` reports in (published,
  * article, insertion) order; /api/events/:id has them all.
  *
@@ -46,13 +46,27 @@ type Prepare = (sql: string) => Database.Statement;
 
 /** Rebuilds the listings of these events (after their reports changed). */
 export function refreshListings(stmt: Prepare, ids: Iterable<number>): void {
-  const update = stmt(`UPDATE events AS e SET listing = ${LISTING} WHERE e.id = ?`);
+  const update = stmt(
+    `INSERT OR REPLACE INTO event_listings (event_id, json) SELECT e.id, ${LISTING} FROM events e WHERE e.id = ?`,
+  );
   for (const id of ids) update.run(id);
 }
 
 /** Builds every listing still missing (the events of a database made before listings were kept). */
 export function fillListings(stmt: Prepare): number {
-  return stmt(`UPDATE events AS e SET listing = ${LISTING} WHERE e.listing IS NULL`).run().changes;
+  return stmt(
+    `INSERT INTO event_listings (event_id, json) SELECT e.id, ${LISTING} FROM events e
+     WHERE NOT EXISTS (SELECT 1 FROM event_listings l WHERE l.event_id = e.id)`,
+  ).run().changes;
+}
+
+/**
+ * The page query: the matching events' keys first (in an index's order where one serves), then
+ * the listings of only the page's events.
+ */
+export function pageQuery(filteredKeys: string): string {
+  return `SELECT p.date, p.id, l.json FROM (${filteredKeys}) AS p JOIN event_listings l ON l.event_id = p.id
+    ORDER BY p.date DESC, p.id DESC`;
 }
 
 /** The page's JSON text: `{"items":[…],"next":…}`, as JSON.stringify would write the Page. */

@@ -14,7 +14,7 @@ import {
   type SearchRow,
   searchHit,
 } from "./rows.js";
-import { fillListings, pageText, refreshListings } from "./sqlite-listing.js";
+import { fillListings, pageQuery, pageText, refreshListings } from "./sqlite-listing.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
@@ -274,7 +274,7 @@ export class SqliteStore implements Store {
     const fts = this.ftsArticles(filter.q);
     const where = eventWhere(filter, () => "?", fts.sql);
     const params = [...where.params, ...fts.params];
-    let sql = `SELECT e.date, e.id, e.listing FROM events e ${where.sql}`;
+    let sql = `SELECT e.date, e.id FROM events e ${where.sql}`;
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) throw new MarsadError("E_USAGE", `cursor "${cursor}" is not valid`);
     if (after) {
@@ -283,7 +283,7 @@ export class SqliteStore implements Store {
     }
     sql += " ORDER BY e.date DESC, e.id DESC LIMIT ?";
     params.push(limit + 1);
-    const rows = this.stmt(sql)
+    const rows = this.stmt(pageQuery(sql))
       .raw(true)
       .all(...params) as Array<[string, number, string]>;
     const page = rows.slice(0, limit);

@@ -10,7 +10,7 @@ import { SqliteStore } from "../../src/store/sqlite.js";
 import { readSeed } from "../helpers/shared.js";
 
 /**
- * SQLite keeps each event's page entry as JSON text (events.listing). It must
+ * SQLite keeps each event's page entry as JSON text (event_listings). It must
  * say what the event's rows say, in JSON.stringify's exact form, and follow
  * every write that changes the event's reports.
  */
@@ -72,9 +72,9 @@ describe("SQLite event listings", () => {
   it("builds the listings of a database made before they were kept", async () => {
     const before = await store.eventsJson({}, 1000);
     await store.close();
-    // back to schema version 1: no listing column
+    // back to schema version 1: no listings
     const db = new Database(path);
-    db.exec("ALTER TABLE events DROP COLUMN listing; DELETE FROM schema_migrations WHERE version = 2");
+    db.exec("DROP TABLE event_listings; DELETE FROM schema_migrations WHERE version = 2");
     db.close();
     store = new SqliteStore(path, { cache: false });
     expect(await store.eventsJson({}, 1000)).toBe(before);
