@@ -60,6 +60,15 @@ export function fillListings(stmt: Prepare): number {
   ).run().changes;
 }
 
+/** How many events have no listing or one that is not what their rows now give (for integrity checks). */
+export function staleListings(stmt: Prepare): number {
+  return (
+    stmt(
+      `SELECT COUNT(*) AS n FROM events e LEFT JOIN event_listings l ON l.event_id = e.id WHERE l.json IS NOT ${LISTING}`,
+    ).get() as { n: number }
+  ).n;
+}
+
 /**
  * The page query: the matching events' keys first (in an index's order where one serves), then
  * the listings of only the page's events.

@@ -14,7 +14,7 @@ import {
   type SearchRow,
   searchHit,
 } from "./rows.js";
-import { fillListings, pageQuery, pageText, refreshListings } from "./sqlite-listing.js";
+import { fillListings, pageQuery, pageText, refreshListings, staleListings } from "./sqlite-listing.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
@@ -399,7 +399,10 @@ export class SqliteStore implements Store {
   }
 
   async integrityCheck(): Promise<string> {
-    return String((this.db.pragma("integrity_check", { simple: true }) as string) ?? "");
+    const result = String((this.db.pragma("integrity_check", { simple: true }) as string) ?? "");
+    if (result !== "ok") return result;
+    const stale = staleListings((q) => this.stmt(q));
+    return stale ? `events with a missing or stale listing: ${stale}` : "ok";
   }
 
   async close(): Promise<void> {

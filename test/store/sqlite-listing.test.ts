@@ -79,4 +79,19 @@ describe("SQLite event listings", () => {
     store = new SqliteStore(path, { cache: false });
     expect(await store.eventsJson({}, 1000)).toBe(before);
   });
+
+  it("finds a listing that no longer says what its event's rows say", async () => {
+    expect(await store.integrityCheck()).toBe("ok");
+    const db = new Database(path);
+    db.prepare(
+      "UPDATE event_listings SET json = replace(json, '\"num_articles\":3', '\"num_articles\":4')",
+    ).run();
+    db.close();
+    expect(await store.integrityCheck()).toBe("events with a missing or stale listing: 1");
+    const m = (await meeting())?.id ?? 0;
+    const again = new Database(path);
+    again.prepare("DELETE FROM event_listings WHERE event_id = ?").run(m);
+    again.close();
+    expect(await store.integrityCheck()).toBe("events with a missing or stale listing: 1");
+  });
 });
