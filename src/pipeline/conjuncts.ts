@@ -1,7 +1,7 @@
 import type { EntityType } from "../document.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { WorkToken } from "./doc.js";
-import type { ActorPhrase, Piece } from "./phrases.js";
+import { type ActorPhrase, actorPhrase, type Piece } from "./phrases.js";
 import { codeName } from "./resolve.js";
 import { contentStart, piecesOf } from "./stages/tokens.js";
 
@@ -114,18 +114,20 @@ export function conjuncts(
     const last = pieces[pieces.length - 1]!;
     const start = contentStart(tokens[first.tokStart]!);
     const end = tokens[last.tokEnd - 1]!.end;
-    phrases.push({
-      id: firstId + phrases.length,
-      sentence,
-      tokStart: first.tokStart,
-      tokEnd: last.tokEnd,
-      start,
-      end,
-      text: text.slice(start, end),
-      group,
-      pieces,
-      ...c,
-    });
+    phrases.push(
+      actorPhrase({
+        id: firstId + phrases.length,
+        sentence,
+        tokStart: first.tokStart,
+        tokEnd: last.tokEnd,
+        start,
+        end,
+        text: text.slice(start, end),
+        group,
+        pieces,
+        ...c,
+      }),
+    );
   });
   return phrases;
 }

@@ -4,7 +4,7 @@ import type { Lexicon } from "../../lexicon/load.js";
 import { conjuncts } from "../conjuncts.js";
 import type { ArticleDoc, Mention, WorkToken } from "../doc.js";
 import type { ActorPhrase } from "../phrases.js";
-import { isPlace, nameAt, namesCaptives, pieceRuns } from "../phrases.js";
+import { actorPhrase, isPlace, nameAt, namesCaptives, pieceRuns } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import type { Stage } from "../stage.js";
 import { mayStart, POINTERS } from "../starts.js";
@@ -310,7 +310,7 @@ function pointerPhrases(
     // a title stays one unit with the name it introduces
     const group = titleOf ? titleOf.group : -(i + 1);
     for (const target of targets)
-      out.push({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group });
+      out.push(actorPhrase({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group }));
     i += m.length - 1;
   }
   return out;
@@ -355,7 +355,7 @@ function clone(
   rules: string[],
 ): ActorPhrase {
   const start = contentStart(first);
-  return {
+  return actorPhrase({
     ...p,
     id,
     sentence: first.sentence,
@@ -368,7 +368,7 @@ function clone(
     pieces: [],
     rules: [...p.rules, ...rules],
     entityType: null,
-  };
+  });
 }
 
 function entitiesOf(p: ActorPhrase, doc: ArticleDoc): EntityOut[] {

@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, judgedEvent, type LastActs } from "../judged.js";
 import { prepOf, RECIPROCAL } from "../match.js";
 import { betweenParties, hostedMeeting } from "../meetings.js";
 import { TEMPORAL } from "../modality.js";
-import { type ActorPhrase, isPlace, namesCaptives } from "../phrases.js";
+import { type ActorPhrase, actorPhrase, isPlace, namesCaptives } from "../phrases.js";
 import { codeName } from "../resolve.js";
 import { resolveDate } from "./dates.js";
 import type { Trigger } from "./events.js";
@@ -1027,7 +1027,7 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         const place = country && phrases.find((p) => p.text === where?.text && p.code?.startsWith(country));
         if (named) targets = group(named, phrases).filter((p) => p.code && !own.has(p.code.slice(0, 3)));
         else if (place && !own.has(country))
-          targets = [{ ...place, code: country, name: codeName(country, lexicon), group: -1 }];
+          targets = [actorPhrase({ ...place, code: country, name: codeName(country, lexicon), group: -1 })];
         if (targets.length) {
           src = { ...src, rule: `${src.rule}+target:aid-destination` };
         }
@@ -1053,7 +1053,14 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
         const verb = tokens[match.trigger]!;
         const text = doc.text.slice(verb.start, verb.end);
         targets = [
-          { ...phrases[0]!, code: people, name: codeName(people, lexicon), role: "CVL", group: -1, text },
+          actorPhrase({
+            ...phrases[0]!,
+            code: people,
+            name: codeName(people, lexicon),
+            role: "CVL",
+            group: -1,
+            text,
+          }),
         ];
       }
       if (reporter && targets.length) src = { list: [reporter], rule: "source:reporting-force" };
@@ -1205,7 +1212,15 @@ export function assembleEvents(doc: ArticleDoc, triggers: Trigger[], lexicon: Le
       const country = location(doc, t, phrases)?.code?.slice(0, 3) ?? src.list[0].code.slice(0, 3);
       if (lexicon.codes.countries.has(country)) {
         const people = `${country}CVL`;
-        targets = [{ ...src.list[0], code: people, name: codeName(people, lexicon), role: "CVL", group: -1 }];
+        targets = [
+          actorPhrase({
+            ...src.list[0],
+            code: people,
+            name: codeName(people, lexicon),
+            role: "CVL",
+            group: -1,
+          }),
+        ];
         src = { ...src, rule: `${src.rule}+target:people-of-place` };
       }
     }
