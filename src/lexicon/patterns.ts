@@ -82,8 +82,9 @@ export function loadPatterns(dir: string, codes: CodeTables, problems: LexiconPr
         file,
         line,
         note,
+        // written on every pattern (undefined when none), so that all have one shape to the engine
+        only,
       };
-      if (only) entry.only = only;
       patterns.push(entry);
     }
   }

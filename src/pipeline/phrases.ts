@@ -1,6 +1,7 @@
 import type { EntityType } from "../document.js";
 import { FUNCTION_WORDS } from "../lang/ar/function-words.js";
 import { givenNames } from "../lang/ar/names.js";
+import { lexiconEntry } from "../lexicon/entries.js";
 import type { Lexicon } from "../lexicon/load.js";
 import type { Mention, WorkToken } from "./doc.js";
 import { type Resolved, resolveForms } from "./resolve.js";
@@ -274,22 +275,22 @@ function contextPerson(tokens: WorkToken[], from: number, to: number, rule: stri
     .slice(from, to)
     .map((t) => t.text)
     .join(" ");
-  const entry = {
+  const entry = lexiconEntry({
     id: "context-name",
-    kind: "person" as const,
+    kind: "person",
     file: "",
     line: 0,
     code: "",
-    type: "PER" as const,
+    type: "PER",
     en: text,
     forms: [text],
-  };
+  });
   return {
     tokStart: from,
     tokEnd: to,
-    unknownName: true,
-    surface: text,
     resolved: { entry, kind: "person", code: null, country: null, role: null, name: text, type: "PER", rule },
+    surface: text,
+    unknownName: true,
   };
 }
 
