@@ -4,7 +4,7 @@
  * process and the server in a child process. Ingest the corpus first (the database is reused by later runs):
  *   npx marsad ingest ../shared/data/news/ant-corpus.jsonl --db /tmp/ant.db
  *
- *   npx vite-node bench/api-latency.ts [--db /tmp/ant.db] [--seconds 10] [--connections 50] [--cache both|on|off]
+ *   npx vite-node bench/api-latency.ts [--db /tmp/ant.db | --db postgres://…] [--seconds 10] [--connections 50] [--cache both|on|off]
  *
  * Every filter runs with the store's result cache off (each request runs its
  * queries: the figure that matters when queries vary) and on (the same query
@@ -16,6 +16,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { buildServer } from "../src/server/app.js";
+import { openStore } from "../src/store/open.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 
 const arg = (name: string, d: string) =>
@@ -39,7 +40,10 @@ function percentile(sorted: number[], p: number): number {
  * client and server would.
  */
 if (process.argv.includes("--serve")) {
-  const store = new SqliteStore(db, { cache: arg("--serve", "off") === "on" });
+  // a postgres:// URL serves that database (its pages are built from rows; it keeps no result cache)
+  const store = db.startsWith("postgres")
+    ? await openStore(db)
+    : new SqliteStore(db, { cache: arg("--serve", "off") === "on" });
   const app = await buildServer({ store, rateLimit: 10_000_000 });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const addr = app.server.address();
