@@ -6,13 +6,13 @@ import type { ArticleDocument, ArticleInput } from "../document.js";
 import { MarsadError } from "../errors.js";
 import { PACKAGE_ROOT } from "../paths.js";
 import { dayRange, decodeCursor, encodeCursor, eventWhere } from "./filters.js";
+import { FILL_LISTINGS, pageQuery, REFRESH_LISTINGS, STALE_LISTINGS } from "./postgres-listing.js";
 import {
   type EventRow,
   eventValues,
   hydrateEvents,
-  MENTIONS_PER_EVENT,
   type MentionRow,
-  type ReportCounts,
+  pageText,
   type SearchRow,
   searchHit,
 } from "./rows.js";
@@ -156,6 +156,8 @@ export async function migrate(
       if (done.has(version)) continue;
       await c.query(readFileSync(join(folder, f), "utf8"));
       await c.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [version, f]);
+      // version 2 added the events' listings: built here for the events an older database holds
+      if (version === 2) await c.query(FILL_LISTINGS);
     }
     await c.query("COMMIT");
   } catch (err) {
@@ -369,6 +371,7 @@ export class PostgresStore implements Store {
             m.rules,
           ],
         );
+      if (doc.events.length) await rows(c, REFRESH_LISTINGS, [[...new Set(m.event_id)]]);
       return existing.length ? "replaced" : "new";
     });
   }
@@ -435,6 +438,8 @@ export class PostgresStore implements Store {
       "DELETE FROM events e WHERE e.id = ANY ($1::bigint[]) AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",
       [events],
     );
+    // events other articles still report lose this one's reports from their listings
+    await rows(c, REFRESH_LISTINGS, [events]);
   }
 
   async deleteArticle(id: string): Promise<boolean> {
@@ -473,11 +478,12 @@ export class PostgresStore implements Store {
     return Number((await rows<{ n: string }>(this.pool, "SELECT COUNT(*) AS n FROM articles"))[0]?.n ?? 0);
   }
 
-  async eventsJson(filter: EventFilter, limit: number, cursor?: string | null): Promise<string> {
-    return JSON.stringify(await this.events(filter, limit, cursor));
+  async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+    return JSON.parse(await this.eventsJson(filter, limit, cursor)) as Page<StoredEvent>;
   }
 
-  async events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>> {
+  /** A page of events, newest first: the listings of the matching events (see postgres-listing.ts). */
+  async eventsJson(filter: EventFilter, limit: number, cursor?: string | null): Promise<string> {
     const $ = (i: number) => `$${i}`;
     const terms = filter.q ? stems(filter.q) : [];
     // the full-text subquery's parameters follow the filter's own
@@ -490,7 +496,7 @@ export class PostgresStore implements Store {
       params.push(v);
       return `$${params.length}`;
     };
-    let sql = `SELECT e.* FROM events e ${where.sql}`;
+    let sql = `SELECT e.date, e.id FROM events e ${where.sql}`;
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && !after) throw new MarsadError("E_USAGE", `cursor "${cursor}" is not valid`);
     if (after) {
@@ -498,36 +504,17 @@ export class PostgresStore implements Store {
       sql += `${where.sql ? " AND" : " WHERE"} (COALESCE(e.date, '') < ${p(d)} OR (COALESCE(e.date, '') = ${p(d)} AND e.id < ${p(after.id)}))`;
     }
     sql += ` ORDER BY COALESCE(e.date, '') DESC, e.id DESC LIMIT ${p(limit + 1)}`;
-    const found = (await rows<EventRow>(this.pool, sql, params)).map((r) => ({ ...r, id: Number(r.id) }));
+    const found = await rows<{ date: string | null; id: string; json: string }>(
+      this.pool,
+      pageQuery(sql),
+      params,
+    );
     const page = found.slice(0, limit);
-    // as in SQLite, a page lists each event's first few reports and counts them all (/api/events/:id has them)
-    const ids = [page.map((r) => r.id)];
-    const mentions = page.length
-      ? await rows<MentionRow>(
-          this.pool,
-          `SELECT * FROM (SELECT m.event_id, m.article_id, m.modality, m.date_text, m.location_code, m.location_name,
-             m.location_text, m.attribution_code, m.attribution_name, m.topics, m.sentences, m.evidence, m.evidence_start,
-             m.evidence_end, m.source_text, m.target_text, m.rules, a.published, a.source, a.title,
-             ROW_NUMBER() OVER (PARTITION BY m.event_id ORDER BY a.published NULLS FIRST, m.article_id, m.id) AS n
-           FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY ($1::bigint[])) AS listed
-           WHERE n <= ${MENTIONS_PER_EVENT} ORDER BY published NULLS FIRST, article_id, n`,
-          ids,
-        )
-      : [];
-    const counts: ReportCounts = new Map();
-    if (page.length)
-      for (const c of await rows<{ id: string; articles: string; sources: string }>(
-        this.pool,
-        `SELECT m.event_id AS id, COUNT(DISTINCT m.article_id) AS articles, COUNT(DISTINCT COALESCE(a.source, a.id)) AS sources
-         FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ANY ($1::bigint[]) GROUP BY m.event_id`,
-        ids,
-      ))
-        counts.set(Number(c.id), { articles: Number(c.articles), sources: Number(c.sources) });
     const last = page[page.length - 1];
-    return {
-      items: hydrateEvents(page, mentions, counts),
-      next: found.length > limit && last ? encodeCursor(last.date, last.id) : null,
-    };
+    return pageText(
+      page.map((r) => r.json),
+      found.length > limit && last ? encodeCursor(last.date, Number(last.id)) : null,
+    );
   }
 
   async event(id: number): Promise<StoredEvent | null> {
@@ -676,6 +663,7 @@ export class PostgresStore implements Store {
         "mentions point at a missing article",
         "SELECT COUNT(*) AS n FROM event_mentions m WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id)",
       ],
+      ["events with a missing or stale listing", STALE_LISTINGS],
       [
         "events have no mention",
         "SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",

@@ -70,14 +70,8 @@ function mention(m: MentionRow): EventMention {
 /** How many reports of an event a page of events lists (all of them: /api/events/:id). */
 export const MENTIONS_PER_EVENT = 5;
 
-/** Articles and sources reporting each event, counted in SQL when only some mentions are loaded. */
-export type ReportCounts = Map<number, { articles: number; sources: number }>;
-
-export function hydrateEvents(
-  rows: EventRow[],
-  mentions: MentionRow[],
-  counts?: ReportCounts,
-): StoredEvent[] {
+/** Events with all their mentions, as /api/events/:id lists one (pages keep their entries: sqlite-listing.ts). */
+export function hydrateEvents(rows: EventRow[], mentions: MentionRow[]): StoredEvent[] {
   const byEvent = new Map<number, EventMention[]>();
   for (const m of mentions) {
     const id = Number(m.event_id);
@@ -96,9 +90,8 @@ export function hydrateEvents(
       quad: r.quad === null ? null : Number(r.quad),
       goldstein: r.goldstein === null ? null : Number(r.goldstein),
       date: r.date || null,
-      num_articles: counts?.get(Number(r.id))?.articles ?? new Set(ms.map((m) => m.article_id)).size,
-      num_sources:
-        counts?.get(Number(r.id))?.sources ?? new Set(ms.map((m) => m.source ?? m.article_id)).size,
+      num_articles: new Set(ms.map((m) => m.article_id)).size,
+      num_sources: new Set(ms.map((m) => m.source ?? m.article_id)).size,
       mentions: ms,
     };
   });
@@ -143,4 +136,9 @@ export function searchHit(r: SearchRow, q: string): SearchHit {
     snippet: highlight(r.text, q),
     rank: r.rank,
   };
+}
+
+/** A page's JSON text from its events' listings: `{"items":[…],"next":…}`, as JSON.stringify writes a Page. */
+export function pageText(listings: string[], next: string | null): string {
+  return `{"items":[${listings.join(",")}],"next":${JSON.stringify(next)}}`;
 }

@@ -77,8 +77,3 @@ export function pageQuery(filteredKeys: string): string {
   return `SELECT p.date, p.id, l.json FROM (${filteredKeys}) AS p JOIN event_listings l ON l.event_id = p.id
     ORDER BY p.date DESC, p.id DESC`;
 }
-
-/** The page's JSON text: `{"items":[…],"next":…}`, as JSON.stringify would write the Page. */
-export function pageText(listings: string[], next: string | null): string {
-  return `{"items":[${listings.join(",")}],"next":${JSON.stringify(next)}}`;
-}

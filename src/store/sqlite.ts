@@ -11,10 +11,11 @@ import {
   eventValues,
   hydrateEvents,
   type MentionRow,
+  pageText,
   type SearchRow,
   searchHit,
 } from "./rows.js";
-import { fillListings, pageQuery, pageText, refreshListings, staleListings } from "./sqlite-listing.js";
+import { fillListings, pageQuery, refreshListings, staleListings } from "./sqlite-listing.js";
 import { contentHash, ftsQuery, indexText } from "./text-index.js";
 import type {
   ActorCount,
