@@ -56,6 +56,8 @@ const MIGRATION_LOCK = 0;
 /** Serialization failure, deadlock, unique and foreign-key violations: a concurrent writer won; try again. */
 const RETRYABLE = new Set(["40001", "40P01", "23505", "23503"]);
 const ATTEMPTS = 5;
+/** Saves by one store after which its tables are analysed on close. */
+const BULK_LOAD = 1000;
 
 /** PostgreSQL text cannot hold U+0000: it becomes U+FFFD (one UTF-16 unit too, so offsets hold). */
 function clean(v: unknown): unknown {
@@ -191,6 +193,8 @@ interface MentionCols {
 export class PostgresStore implements Store {
   readonly kind = "postgres" as const;
   private closed = false;
+  /** Articles this store saved (a bulk load is analysed on close: see `close`). */
+  private saved = 0;
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -372,6 +376,7 @@ export class PostgresStore implements Store {
           ],
         );
       if (doc.events.length) await rows(c, REFRESH_LISTINGS, [[...new Set(m.event_id)]]);
+      this.saved++;
       return existing.length ? "replaced" : "new";
     });
   }
@@ -701,6 +706,13 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // after a bulk load, statistics for the planner, as the SQLite store keeps them on close (autovacuum
+    // would gather them later, if it runs: without them a filter on a report's modality scanned every
+    // report for each event, 7 ms instead of 0.9 ms on the ANT database)
+    if (this.saved >= BULK_LOAD)
+      await this.pool
+        .query("ANALYZE articles, sentences, entities, events, event_mentions, event_listings")
+        .catch(() => undefined);
     await this.pool.end();
   }
 }
