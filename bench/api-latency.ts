@@ -40,7 +40,7 @@ function percentile(sorted: number[], p: number): number {
  * client and server would.
  */
 if (process.argv.includes("--serve")) {
-  // a postgres:// URL serves that database (its pages are built from rows; it keeps no result cache)
+  // a postgres:// URL serves that database (it keeps no result cache: every request runs its queries)
   const store = db.startsWith("postgres")
     ? await openStore(db)
     : new SqliteStore(db, { cache: arg("--serve", "off") === "on" });

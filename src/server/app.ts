@@ -102,7 +102,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         if (page.next) reply.header("x-next-cursor", page.next);
         return csvHeader() + page.items.map(csvRow).join("");
       }
-      // the store's JSON text as it is: SQLite keeps each event's entry ready-made
+      // the store's JSON text as it is: each event's entry is kept ready-made (event_listings)
       const json = await store.eventsJson(filterOf(q), q.limit, q.cursor ?? null);
       return reply.type("application/json; charset=utf-8").send(json);
     } catch (err) {

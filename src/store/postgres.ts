@@ -264,7 +264,10 @@ export class PostgresStore implements Store {
         [doc.id, hash],
       );
       if (!opts.replace && existing.some((r) => r.hash === hash)) return "unchanged";
-      for (const r of existing) await this.deleteRows(c, r.id);
+      // the events whose reports change, their listings rebuilt once at the end (a replaced article's
+      // events are mostly its new version's too)
+      const touched = new Set<number>();
+      for (const r of existing) for (const e of await this.deleteRows(c, r.id)) touched.add(e);
       await rows(
         c,
         "INSERT INTO articles (id, hash, title, url, source, published, language, text, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -375,7 +378,8 @@ export class PostgresStore implements Store {
             m.rules,
           ],
         );
-      if (doc.events.length) await rows(c, REFRESH_LISTINGS, [[...new Set(m.event_id)]]);
+      for (const e of m.event_id) touched.add(e);
+      if (touched.size) await rows(c, REFRESH_LISTINGS, [[...touched]]);
       this.saved++;
       return existing.length ? "replaced" : "new";
     });
@@ -423,7 +427,7 @@ export class PostgresStore implements Store {
    * writer committed meanwhile; a writer that reuses an event deleted here
    * fails its foreign key and retries.
    */
-  private async deleteRows(c: pg.PoolClient, id: string): Promise<void> {
+  private async deleteRows(c: pg.PoolClient, id: string): Promise<number[]> {
     const events = [
       ...new Set(
         (
@@ -436,15 +440,15 @@ export class PostgresStore implements Store {
       ),
     ];
     await rows(c, "DELETE FROM articles WHERE id = $1", [id]);
-    if (!events.length) return;
+    if (!events.length) return [];
     await rows(c, "SELECT id FROM events WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE", [events]);
     await rows(
       c,
       "DELETE FROM events e WHERE e.id = ANY ($1::bigint[]) AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",
       [events],
     );
-    // events other articles still report lose this one's reports from their listings
-    await rows(c, REFRESH_LISTINGS, [events]);
+    // its events, for their listings to be rebuilt (REFRESH_LISTINGS passes over those deleted here)
+    return events.map(Number);
   }
 
   async deleteArticle(id: string): Promise<boolean> {
@@ -452,7 +456,8 @@ export class PostgresStore implements Store {
       await lockAll(c, [`article\u0000${id}`]);
       const found = await rows(c, "SELECT 1 FROM articles WHERE id = $1 FOR UPDATE", [id]);
       if (!found.length) return false;
-      await this.deleteRows(c, id);
+      // events other articles still report lose this one's reports from their listings
+      await rows(c, REFRESH_LISTINGS, [await this.deleteRows(c, id)]);
       return true;
     });
   }

@@ -123,7 +123,9 @@ export class SqliteStore implements Store {
       | undefined;
     if (existing && existing.hash === hash && !opts.replace) return "unchanged";
     const write = db.transaction(() => {
-      if (existing) this.deleteRows(existing.id);
+      // the events whose reports change, their listings rebuilt once at the end (a replaced article's
+      // events are mostly its new version's too)
+      const touched = new Set<number>(existing ? this.deleteRows(existing.id) : []);
       this.stmt(
         "INSERT INTO articles (id, hash, title, url, source, published, language, text, doc, analysed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ).run(
@@ -152,7 +154,6 @@ export class SqliteStore implements Store {
       doc.entities.forEach((e, i) => {
         ent.run(doc.id, i, e.type, e.text, e.start, e.end, e.sentence, e.actor);
       });
-      const touched = new Set<number>();
       for (const e of doc.events) touched.add(this.saveEvent(doc, e));
       refreshListings((q) => this.stmt(q), touched);
     });
@@ -205,7 +206,8 @@ export class SqliteStore implements Store {
     return id;
   }
 
-  private deleteRows(id: string): void {
+  /** Deletes an article's rows and the events only it reported; returns the events other articles still report. */
+  private deleteRows(id: string): number[] {
     const events = this.stmt("SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?").all(
       id,
     ) as Array<{ event_id: number }>;
@@ -214,18 +216,16 @@ export class SqliteStore implements Store {
     const orphan = this.stmt(
       "DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ?)",
     );
-    // events other articles still report lose this one's reports from their listings
-    const kept = events.filter(({ event_id }) => orphan.run(event_id, event_id).changes === 0);
-    refreshListings(
-      (q) => this.stmt(q),
-      kept.map((r) => r.event_id),
-    );
+    return events
+      .filter(({ event_id }) => orphan.run(event_id, event_id).changes === 0)
+      .map((r) => r.event_id);
   }
 
   async deleteArticle(id: string): Promise<boolean> {
     const found = !!this.stmt("SELECT 1 FROM articles WHERE id = ?").get(id);
     if (found) {
-      this.db.transaction(() => this.deleteRows(id)).immediate();
+      // events other articles still report lose this one's reports from their listings
+      this.db.transaction(() => refreshListings((q) => this.stmt(q), this.deleteRows(id))).immediate();
       this.writes++;
     }
     return found;

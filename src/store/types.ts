@@ -111,7 +111,7 @@ export interface Store {
   countArticles(): Promise<number>;
   deleteArticle(id: string): Promise<boolean>;
   events(filter: EventFilter, limit: number, cursor?: string | null): Promise<Page<StoredEvent>>;
-  /** The same page as JSON text (what the API sends), which a driver may build without the objects. */
+  /** The same page as JSON text (what the API sends), joined from the events' kept entries. */
   eventsJson(filter: EventFilter, limit: number, cursor?: string | null): Promise<string>;
   /** One event with all its mentions, or null. */
   event(id: number): Promise<StoredEvent | null>;

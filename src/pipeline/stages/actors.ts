@@ -310,7 +310,7 @@ function pointerPhrases(
     // a title stays one unit with the name it introduces
     const group = titleOf ? titleOf.group : -(i + 1);
     for (const target of targets)
-      out.push(actorPhrase({ ...clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`]), group }));
+      out.push(clone(target, t, last, doc.text, nextId(), [`coref:${cue.id}`], group));
     i += m.length - 1;
   }
   return out;
@@ -353,11 +353,13 @@ function clone(
   text: string,
   id: number,
   rules: string[],
+  group = p.group,
 ): ActorPhrase {
   const start = contentStart(first);
   return actorPhrase({
     ...p,
     id,
+    group,
     sentence: first.sentence,
     tokStart: first.index,
     tokEnd: last.index + 1,
