@@ -38,15 +38,8 @@ const articles = files ? [] : lines.map((l) => JSON.parse(l));
 const count = lines.length;
 lines.length = 0;
 
-/** @param {() => number} fn @returns {{ s: number, bytes: number }} */
-function time(fn) {
-  const t0 = performance.now();
-  const bytes = fn();
-  return { s: (performance.now() - t0) / 1000, bytes };
-}
-
-/** @param {() => Promise<number>} fn @returns {Promise<{ s: number, bytes: number }>} */
-async function timeAsync(fn) {
+/** @param {() => number | Promise<number>} fn @returns {Promise<{ s: number, bytes: number }>} */
+async function time(fn) {
   const t0 = performance.now();
   const bytes = await fn();
   return { s: (performance.now() - t0) / 1000, bytes };
@@ -100,8 +93,8 @@ async function filePass(fn) {
 }
 
 pipeline.run({ id: "warm", text: "قال الوزير إن المحادثات ستستمر." });
-const bareRun = files ? () => timeAsync(() => filePass(bare)) : async () => time(barePass);
-const fullRun = files ? () => timeAsync(() => filePass(full)) : async () => time(fullPass);
+const bareRun = () => time(files ? () => filePass(bare) : barePass);
+const fullRun = () => time(files ? () => filePass(full) : fullPass);
 const result = {
   articles: count,
   files,
